@@ -112,7 +112,7 @@ function decodeAny(input: unknown, options: DecodeOptions, depth: number): Found
   if (input instanceof Uint8Array || input instanceof ArrayBuffer) {
     const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
     const first = firstNonSpace(bytes);
-    if (first === 0x7b || first === 0x5b) {
+    if (first === 0x7b || first === 0x5b || looksLikeText(bytes)) {
       return decodeString(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), options, ctxFrom(options, null, options.headers));
     }
     return decodeBytes(bytes, apiVersion, options.bytesAre);
@@ -239,6 +239,17 @@ function firstNonSpace(b: Uint8Array): number {
     if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return c;
   }
   return -1;
+}
+
+/** Text, not protobuf: no control bytes but tab, CR and LF in the first 512 bytes. */
+function looksLikeText(b: Uint8Array): boolean {
+  if (b.length === 0) return true;
+  for (let i = 0; i < b.length && i < 512; i++) {
+    const c = b[i]!;
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return false;
+    if (c === 0x7f) return false;
+  }
+  return true;
 }
 
 function isResponse(x: object): boolean {
