@@ -1,0 +1,100 @@
+/**
+ * The rate gate: how one policy shared by many calls honours a server that said "slow down".
+ *
+ * A rate-limit answer with a delay closes the gate for every call of the policy (the limit is
+ * per account or per developer token, not per request) until the delay is over. It also turns on
+ * pacing: calls are then let through one at a time at the rate the server was seen to accept,
+ * which then creeps up (by 1 % a second, at least 0.1 call/s per second) until the next rate-limit
+ * answer measures it again.
+ * Without pacing, every call held at the gate would rush out together when it opens, and most
+ * would be turned away again.
+ */
+import type { RetryClock } from './clock.js';
+
+export interface RateGateOptions {
+  /** Slowest pace, in calls per second, once pacing is on. Default 0.5. */
+  readonly minRate?: number;
+  /** Pacing turns itself off after this long without a rate-limit answer. Default 60,000 ms. */
+  readonly quietMs?: number;
+}
+
+export class RateGate {
+  readonly minRate: number;
+  readonly quietMs: number;
+  #notBefore = Number.NEGATIVE_INFINITY;
+  // Pace at the last rate-limit answer, and when that was; the pace grows linearly from there.
+  #rate: number | null = null;
+  #nextSlot = Number.NEGATIVE_INFINITY;
+  #lastThrottle = Number.NEGATIVE_INFINITY;
+  // Times of recent successes, oldest first, to measure the accepted rate.
+  #successes: number[] = [];
+
+  constructor(options: RateGateOptions = {}) {
+    this.minRate = options.minRate ?? 0.5;
+    this.quietMs = options.quietMs ?? 60_000;
+  }
+
+  /** The pace in calls per second at `now`, or null when calls are not paced. */
+  rateAt(now: number): number | null {
+    const r = this.#rate;
+    if (r === null) return null;
+    return r + (Math.max(0.1, 0.01 * r) * Math.max(0, now - this.#lastThrottle)) / 1000;
+  }
+
+  /** The time before which no call may start (clock ms). */
+  get notBefore(): number {
+    return this.#notBefore;
+  }
+
+  /** True when a call must go through `wait` (the fast path skips it otherwise). */
+  active(now: number): boolean {
+    if (this.#rate !== null && now - this.#lastThrottle > this.quietMs) this.#rate = null;
+    return this.#rate !== null || now < this.#notBefore;
+  }
+
+  /**
+   * How long the next call must wait from `now`; reserves its slot. Never returns a time before
+   * the server's delay is over.
+   */
+  reserve(now: number): number {
+    let start = Math.max(now, this.#notBefore);
+    const rate = this.rateAt(start);
+    if (rate !== null) {
+      start = Math.max(start, this.#nextSlot);
+      this.#nextSlot = start + 1000 / rate;
+    }
+    return start - now;
+  }
+
+  /** Waits for this call's turn. Rejects with the signal's reason when it aborts. */
+  async wait(clock: RetryClock, signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      const ms = this.reserve(clock.now());
+      if (ms <= 0) return;
+      await clock.sleep(ms, signal);
+      // A newer server delay may have arrived while this call slept on an older one.
+      if (clock.now() >= this.#notBefore) return;
+    }
+  }
+
+  /** The server asked every call to wait `delayMs` from `now`. */
+  throttled(now: number, delayMs: number): void {
+    this.#notBefore = Math.max(this.#notBefore, now + delayMs);
+    const windowMs = Math.max(1000, delayMs);
+    const from = now - windowMs;
+    while (this.#successes.length > 0 && this.#successes[0]! < from) this.#successes.shift();
+    const measured = (this.#successes.length * 1000) / windowMs;
+    // The pace is what the server accepted lately, never faster than the pace already in force.
+    const next = Math.max(this.minRate, measured);
+    const current = this.rateAt(now);
+    this.#rate = current === null ? next : Math.max(this.minRate, Math.min(current, next));
+    this.#lastThrottle = now;
+    this.#nextSlot = Math.max(this.#nextSlot, this.#notBefore);
+  }
+
+  /** A call succeeded at `now`. */
+  succeeded(now: number): void {
+    this.#successes.push(now);
+    if (this.#successes.length > 10_000) this.#successes.splice(0, 5_000);
+  }
+}
