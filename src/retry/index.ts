@@ -17,6 +17,6 @@ export type { Backoff, ExponentialBackoffOptions } from './backoff.js';
 export { realClock } from './clock.js';
 export type { RetryClock } from './clock.js';
 export { VirtualClock, seededRandom } from './virtual-clock.js';
-export { passThroughAdsError } from './adapter.js';
+export { decodeAdsError, passThroughAdsError } from './adapter.js';
 export type { ToAdsError } from './adapter.js';
 export { attemptTimeoutError, localAdsError } from './local-error.js';

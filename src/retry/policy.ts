@@ -3,7 +3,7 @@
  * says a resend can succeed, on the schedule that failure calls for.
  */
 import type { AdsError } from '../error/ads-error.js';
-import { passThroughAdsError, type ToAdsError } from './adapter.js';
+import { decodeAdsError, type ToAdsError } from './adapter.js';
 import { exponentialBackoff, type Backoff } from './backoff.js';
 import { TokenBucketBudget, type RetryBudget } from './budget.js';
 import { realClock, type RetryClock } from './clock.js';
@@ -30,7 +30,7 @@ export interface RetryPolicyOptions {
   readonly gate?: RateGate | null;
   /** Time and chance. Default the real clock. */
   readonly clock?: RetryClock;
-  /** Turns a thrown value into an AdsError (null: not an Ads failure, rethrow as is). */
+  /** Turns a thrown value into an AdsError (null: not an Ads failure, rethrow as is). Default `decodeAdsError`. */
   readonly toAdsError?: ToAdsError;
   /** CUSTOMER_NOT_FOUND on a new account: first wait and poll interval (seed: 5 min, 30 s). */
   readonly newAccountPoll?: { readonly firstWaitMs: number; readonly intervalMs: number };
@@ -97,7 +97,7 @@ export class AdsRetryPolicy {
       budget: options.budget === undefined ? new TokenBucketBudget() : options.budget,
       gate: options.gate === undefined ? new RateGate() : options.gate,
       clock: options.clock ?? realClock,
-      toAdsError: options.toAdsError ?? passThroughAdsError,
+      toAdsError: options.toAdsError ?? decodeAdsError,
       newAccountPoll: options.newAccountPoll ?? { firstWaitMs: 5 * 60_000, intervalMs: 30_000 },
       defaultOperation: options.defaultOperation ?? 'mutate',
     };
