@@ -1,0 +1,517 @@
+/**
+ * English: access errors in depth — authentication, authorization, headers, quota, internal and
+ * transient errors, allowlists and operation access.
+ */
+import type { Entry } from '../../types.js';
+
+export const codesAccess: Readonly<Record<string, Entry>> = {
+  // ── authenticationError ──────────────────────────────────────────────────────────────────
+  'authenticationError.AUTHENTICATION_ERROR': {
+    title: 'Authentication failed',
+    what: 'The API could not authenticate the request, and did not name a more specific reason.',
+    causes: ['A missing, expired or malformed OAuth access token.', 'A missing or wrong developer-token header.'],
+    steps: [
+      'Refresh the OAuth access token and send it as Authorization: Bearer <token>.',
+      'Send your developer token in the developer-token header, exactly as shown in the API Center of your manager account.',
+    ],
+    prevent: ['Let a client library manage tokens and headers.'],
+  },
+  'authenticationError.CLIENT_CUSTOMER_ID_INVALID': {
+    title: 'Customer ID is not a valid number',
+    what: 'The customer ID sent with the request is not a plain number. The API expects the 10-digit ID of the Google Ads account, without hyphens.',
+    causes: [
+      'The ID was copied from the Google Ads UI with its hyphens (123-456-7890).',
+      'The ID has spaces, a prefix such as customers/, or is from another system.',
+    ],
+    steps: [
+      'Remove the hyphens: 123-456-7890 becomes 1234567890 (10 digits).',
+      'Use the same digits-only form in the URL (customers/1234567890), in resource names and in the login-customer-id header.',
+    ],
+    prevent: ['Normalize customer IDs once, when you read them from users or configuration: keep digits only and check there are 10.'],
+  },
+  'authenticationError.CLIENT_CUSTOMER_ID_IS_REQUIRED': {
+    title: 'Customer ID missing',
+    what: 'The request did not say which Google Ads account it is for. Current API versions (v22–v25) carry the customer ID as a required field of each request (customer_id) instead of reporting this code.',
+    causes: ['The customer ID was left out of the request or its URL.', 'A hand-written request used an old header-based format.'],
+    steps: ['Set customer_id (10 digits, no hyphens) in the request, or in the URL path customers/{customer_id}/… for REST.'],
+    prevent: ['Use a client library: it puts the customer ID in every call.'],
+  },
+  'authenticationError.CUSTOMER_NOT_FOUND': {
+    title: 'No account with this customer ID (yet)',
+    what: 'No Google Ads account matches the customer ID of the request. If you just created the account, the backend has not finished setting it up.',
+    causes: [
+      'The account was created a moment ago and is not ready yet.',
+      'The customer ID has a typo or belongs to another system (for example a Merchant Center or Analytics ID).',
+    ],
+    steps: [
+      'For a new account: wait 5 minutes, then retry every 30 seconds until it is found.',
+      'Otherwise check the ID: 10 digits, no hyphens, as shown at the top of the Google Ads UI.',
+    ],
+    prevent: ['After creating an account, wait a few minutes before sending requests to it.'],
+  },
+  'authenticationError.GOOGLE_ACCOUNT_DELETED': {
+    title: 'Google account deleted',
+    what: 'The Google account behind the OAuth credentials has been deleted.',
+    causes: ['The user deleted the Google account, or an administrator removed it.'],
+    steps: ['Sign in with another Google account that has access to the Google Ads account, and create new credentials (run the OAuth flow again).'],
+    prevent: ['Use a shared, long-lived Google account for integrations rather than a personal one.'],
+  },
+  'authenticationError.GOOGLE_ACCOUNT_COOKIE_INVALID': {
+    title: 'Access token invalid or expired',
+    what: 'The access token in the Authorization header is no longer valid: it expired or was invalidated.',
+    causes: ['The access token is older than its lifetime (about an hour).', 'The token was invalidated, for example after a password change.'],
+    steps: ['Get a new access token with your refresh token and resend the request once with it.'],
+    prevent: ['Cache the access token and reuse it only until it expires; refresh it a few minutes early.'],
+  },
+  'authenticationError.GOOGLE_ACCOUNT_USER_AND_ADS_USER_MISMATCH': {
+    title: 'Signed-in user does not match the Ads user',
+    what: 'The Google account in the OAuth credentials is not the one the request expects for this Google Ads user.',
+    causes: ['Credentials of one person used with settings (such as the login customer) of another.'],
+    steps: ['Create the refresh token while signed in as the Google account that has access to the target Google Ads account.'],
+    prevent: ['Store credentials together with the accounts they were created for.'],
+  },
+  'authenticationError.LOGIN_COOKIE_REQUIRED': {
+    title: 'Sign-in required',
+    what: 'The request needs a signed-in Google account but carried none.',
+    causes: ['No OAuth access token in the Authorization header.'],
+    steps: ['Add Authorization: Bearer <access token> to the request.'],
+    prevent: ['Send every call through a client that adds credentials.'],
+  },
+  'authenticationError.LOGIN_COOKIE_INVALID': {
+    title: 'Sign-in credentials invalid',
+    what: 'The sign-in credentials sent with the request are not valid.',
+    causes: ['An expired or malformed access token.'],
+    steps: ['Refresh the access token and resend.'],
+    prevent: ['Refresh tokens before they expire.'],
+  },
+  'authenticationError.NOT_ADS_USER': {
+    title: 'Google account has no Google Ads access',
+    what: 'The Google account behind the access token is not linked to any Google Ads account.',
+    causes: [
+      'The OAuth flow was done while signed in with a Google account that has no Google Ads access (often a personal account instead of the work one).',
+    ],
+    steps: [
+      'Run the OAuth flow again, signed in as a Google account that has access to Google Ads, usually the one of the manager account.',
+      'Or give this Google account access: sign in to the manager or client account, open Admin (Tools and Settings) > Access and security, and add the account\'s email address.',
+    ],
+    prevent: ['Show the user which Google account to sign in with before starting the OAuth flow.'],
+  },
+  'authenticationError.OAUTH_TOKEN_INVALID': {
+    title: 'OAuth token invalid',
+    what: 'The token in the Authorization header is not a valid access token.',
+    causes: [
+      'A refresh token or an authorization code was sent where the access token belongs; the three are easy to mix up.',
+      'The token was cut or changed when copied.',
+    ],
+    steps: [
+      'Exchange the refresh token for an access token at the OAuth token endpoint, and send that access token as Authorization: Bearer <token>.',
+      'To reach every client account under a manager, create the refresh token while signed in as the manager account\'s user.',
+    ],
+    prevent: ['Keep the access token, refresh token and authorization code in clearly named variables.'],
+  },
+  'authenticationError.OAUTH_TOKEN_EXPIRED': {
+    title: 'OAuth access token expired',
+    what: 'The access token has passed its lifetime.',
+    causes: ['The token was reused after it expired (access tokens last about an hour).'],
+    steps: ['Refresh the access token and resend the request once with the new token.'],
+    prevent: ['Refresh access tokens a few minutes before they expire.'],
+  },
+  'authenticationError.OAUTH_TOKEN_DISABLED': {
+    title: 'OAuth token disabled',
+    what: 'The OAuth token has been disabled and can no longer be used.',
+    causes: ['The credentials were disabled by the user or for security reasons.'],
+    steps: ['Run the OAuth consent flow again to get new credentials.'],
+    prevent: ['Handle revoked credentials by asking the user to reconnect.'],
+  },
+  'authenticationError.OAUTH_TOKEN_REVOKED': {
+    title: 'OAuth token revoked',
+    what: 'The user (or an administrator) revoked the app\'s access, so the token no longer works.',
+    causes: ['Access removed at myaccount.google.com > Security > Third-party apps, or a password change.'],
+    steps: ['Ask the user to connect again (run the OAuth consent flow) and store the new refresh token.'],
+    prevent: ['Detect revoked tokens and prompt the user to reconnect instead of retrying.'],
+  },
+  'authenticationError.OAUTH_TOKEN_HEADER_INVALID': {
+    title: 'Authorization header malformed',
+    what: 'The Authorization header is not in the form the API expects.',
+    causes: ['A missing "Bearer " prefix, extra quotes or whitespace, or a line break in the token.'],
+    steps: ['Send exactly Authorization: Bearer <access token>, one space after Bearer, nothing else.'],
+    prevent: ['Build the header in one place and trim tokens read from files.'],
+  },
+  'authenticationError.USER_ID_INVALID': {
+    title: 'User ID not valid',
+    what: 'The user ID in the request is not valid.',
+    causes: ['A malformed or unknown user ID.'],
+    steps: ['Check the user ID value and resend.'],
+    prevent: ['Read user IDs from the API instead of building them by hand.'],
+  },
+  'authenticationError.TWO_STEP_VERIFICATION_NOT_ENROLLED': {
+    title: '2-Step Verification required',
+    what: 'The Google Ads account requires users to have 2-Step Verification, and the signed-in Google account does not.',
+    causes: ['The account enforces 2-Step Verification for access.'],
+    steps: ['Turn on 2-Step Verification for the Google account (myaccount.google.com > Security), then create new OAuth credentials.'],
+    prevent: ['Enroll every Google account used for API access in 2-Step Verification.'],
+  },
+  'authenticationError.ADVANCED_PROTECTION_NOT_ENROLLED': {
+    title: 'Advanced Protection required',
+    what: 'The account requires the Google Advanced Protection Program, and the signed-in Google account is not enrolled.',
+    causes: ['An access policy of the Google Ads account demands Advanced Protection.'],
+    steps: ['Enroll the Google account in the Advanced Protection Program, then sign in again.'],
+    prevent: ['Check the account\'s security requirements when you onboard users.'],
+  },
+  'authenticationError.DEVELOPER_TOKEN_INVALID': {
+    title: 'Developer token not valid',
+    what: 'The developer-token header does not hold a valid developer token.',
+    causes: ['A typo, extra spaces, or a token that was reset in the API Center.'],
+    steps: ['Copy the token again from the API Center of your manager account (Admin > API Center) and send it in the developer-token header.'],
+    prevent: ['Keep the developer token in configuration, not in code, and update it when it is reset.'],
+  },
+  'authenticationError.ORGANIZATION_NOT_ASSOCIATED_WITH_DEVELOPER_TOKEN': {
+    title: 'Cloud organization not tied to the developer token',
+    what: 'The Google Cloud organization of the calling project is not associated with this developer token.',
+    causes: ['The project belongs to an organization that the token\'s owner has not registered.'],
+    steps: ['Call from a project of the registered organization, or have the token owner update the organization details in the API Center.'],
+    prevent: ['Keep the Cloud projects that call the API inside the organization on record for the token.'],
+  },
+
+  // ── authorizationError ───────────────────────────────────────────────────────────────────
+  'authorizationError.USER_PERMISSION_DENIED': {
+    title: 'No access to this customer account',
+    what: 'The signed-in user has no access to the account the request operates on, as far as the API can tell from the request.',
+    causes: [
+      'The user reaches the account through a manager account, but the request has no login-customer-id header.',
+      'The login-customer-id names a manager that does not manage this account, or is written with hyphens.',
+      'The signed-in Google account really has no access to this account.',
+    ],
+    steps: [
+      'Send the login-customer-id header set to the manager account\'s ID, 10 digits without hyphens (for example 1234567890).',
+      'Check that the customer ID in the request is an account under that manager.',
+      'If there is no manager, check in Google Ads under Admin > Access and security that the signed-in user is listed.',
+    ],
+    prevent: ['Store the manager ID (login-customer-id) together with each client account ID, and send both on every call; client libraries have a setting for it.'],
+  },
+  'authorizationError.DEVELOPER_TOKEN_NOT_ON_ALLOWLIST': {
+    title: 'Developer token not on the allowlist',
+    what: 'This feature is open only to allowlisted developer tokens, and yours is not one.',
+    causes: ['The service or feature is in a limited release.'],
+    steps: ['Ask your Google contact to allowlist your developer token for the feature, or leave the feature out.'],
+    prevent: ['Check whether a feature is generally available before building on it.'],
+  },
+  'authorizationError.DEVELOPER_TOKEN_PROHIBITED': {
+    title: 'Developer token may not be used with this Cloud project',
+    what: 'Each Google Cloud project can be used with the developer token of one manager account only. The first API request pairs token and project for good; this request used another token with the same project.',
+    causes: ['You switched to a developer token of a different manager account but kept the old Cloud project (its OAuth client).'],
+    steps: ['Create a new Google Cloud project, with its own OAuth client, for requests that use the new developer token.'],
+    prevent: ['Plan one Cloud project per developer token; do not move a project between tokens.'],
+  },
+  'authorizationError.PROJECT_DISABLED': {
+    title: 'Cloud project disabled for the API',
+    what: 'The Google Cloud project of your OAuth client may not call the Google Ads API.',
+    causes: ['The Google Ads API is not enabled in the project, or the project was disabled.'],
+    steps: ['In the Google Cloud console, enable the Google Ads API for the project (APIs & Services > Library), then retry after a few minutes.'],
+    prevent: ['Enable the API when you set up a project.'],
+  },
+  'authorizationError.AUTHORIZATION_ERROR': {
+    title: 'Not authorized',
+    what: 'The request is not authorized, and the API did not name a more specific reason.',
+    causes: ['Missing access to the account, or a developer token without the needed access level.'],
+    steps: ['Check the user\'s access to the account, the login-customer-id header and the developer token\'s access level.'],
+    prevent: ['Check access when you connect a new account.'],
+  },
+  'authorizationError.ACTION_NOT_PERMITTED': {
+    title: 'Action not permitted for this user',
+    what: 'The signed-in user\'s role does not allow this action, for example a mutate with read-only access.',
+    causes: ['The user has Read only or Billing access instead of Standard or Admin.'],
+    steps: ['Ask an admin of the account to raise the user\'s access level under Admin > Access and security.'],
+    prevent: ['Check the user\'s access level (customer_user_access) before offering write actions.'],
+  },
+  'authorizationError.INCOMPLETE_SIGNUP': {
+    title: 'Account signup not finished',
+    what: 'The Google Ads account was never fully set up, so the API cannot use it.',
+    causes: ['Signup in the Google Ads UI stopped before the end.'],
+    steps: ['Sign in to the Google Ads UI with this account and finish the signup steps.'],
+    prevent: ['Finish signup before connecting an account to your app.'],
+  },
+  'authorizationError.CUSTOMER_NOT_ENABLED': {
+    title: 'Customer account not enabled',
+    what: 'The account cannot be used because it is not in the enabled state: signup was never finished, or it was cancelled, suspended or closed.',
+    causes: ['Signup was never finished.', 'The account was cancelled (status CANCELED) or deactivated.'],
+    steps: [
+      'Sign in to the Google Ads UI and finish the signup of the account.',
+      'For a cancelled account, reactivate it in the Google Ads UI (reactivating a cancelled account is done in Admin > Account settings > Account status).',
+    ],
+    prevent: ['Query customer.status before working with an account, and skip accounts that are CANCELED, SUSPENDED or CLOSED.'],
+  },
+  'authorizationError.MISSING_TOS': {
+    title: 'Terms of service not accepted',
+    what: 'The account has not accepted terms of service that this operation needs.',
+    causes: ['New terms were published, or the account never accepted them.'],
+    steps: ['Sign in to the Google Ads UI with an admin of the account and accept the pending terms.'],
+    prevent: ['Watch for notices in the Google Ads UI about new terms.'],
+  },
+  'authorizationError.DEVELOPER_TOKEN_NOT_APPROVED': {
+    title: 'Developer token approved only for test accounts',
+    what: 'Your developer token has test-account access only, and the request went to a real (non-test) account.',
+    causes: ['A developer token with Test Account Access was used against a production account.'],
+    steps: [
+      'Make sure the request is really meant for a production account; for testing, use a test manager account and its clients.',
+      'Apply for Basic access (or Standard access) in the API Center of your manager account.',
+    ],
+    prevent: ['Use test accounts until the token\'s access level is approved.'],
+  },
+  'authorizationError.INVALID_LOGIN_CUSTOMER_ID_SERVING_CUSTOMER_ID_COMBINATION': {
+    title: 'Manager and client account do not match',
+    what: 'The login-customer-id names an account that does not manage the customer in the request.',
+    causes: ['A wrong manager ID in login-customer-id, or a client account that was unlinked from the manager.'],
+    steps: ['Set login-customer-id to a manager account above this client (10 digits), or leave it out if the user has direct access.'],
+    prevent: ['Read the account hierarchy (customer_client) and store the right manager for each client.'],
+  },
+  'authorizationError.SERVICE_ACCESS_DENIED': {
+    title: 'Service not allowed for this developer token',
+    what: 'Your developer token may not use this service.',
+    causes: ['The service needs an access level or approval the token does not have.'],
+    steps: ['Check the token\'s access level in the API Center and apply for the needed access.'],
+    prevent: ['Check service requirements before using a new service.'],
+  },
+  'authorizationError.ACCESS_DENIED_FOR_ACCOUNT_TYPE': {
+    title: 'Not allowed for this account type',
+    what: 'The operation is not available for this type of account (for example a manager account, or an account of a specific product).',
+    causes: ['Sending a mutate to a manager account that only client accounts accept, or similar.'],
+    steps: ['Send the request to a client (non-manager) account, or use an operation this account type supports.'],
+    prevent: ['Check customer.manager before sending account-specific operations.'],
+  },
+  'authorizationError.METRIC_ACCESS_DENIED': {
+    title: 'No access to this metric',
+    what: 'The developer token or account may not read the metric requested.',
+    causes: ['The metric is restricted to allowlisted developers or certain account types.'],
+    steps: ['Remove the metric from the SELECT clause, or ask for access to it.'],
+    prevent: ['Select only the metrics you need and have access to.'],
+  },
+  'authorizationError.CLOUD_PROJECT_NOT_UNDER_ORGANIZATION': {
+    title: 'Cloud project not under an organization',
+    what: 'The Google Cloud project that sent the request is not part of the Google Cloud organization this use requires.',
+    causes: ['The project was created outside the organization registered for the developer token.'],
+    steps: ['Move the project into the organization in the Cloud console, or use a project that is inside it.'],
+    prevent: ['Create API projects inside your organization.'],
+  },
+  'authorizationError.ACTION_NOT_PERMITTED_FOR_SUSPENDED_ACCOUNT': {
+    title: 'Account suspended',
+    what: 'The account is suspended, so this action is not allowed.',
+    causes: ['The account was suspended, for example for a policy or payment issue.'],
+    steps: ['Sign in to the Google Ads UI and follow the suspension notice to resolve it; read-only requests may still work.'],
+    prevent: ['Check customer.status and policy notices before mutating.'],
+  },
+
+  // ── headerError ──────────────────────────────────────────────────────────────────────────
+  'headerError.INVALID_LOGIN_CUSTOMER_ID': {
+    title: 'login-customer-id header not valid',
+    what: 'The login-customer-id header is not a valid customer ID.',
+    causes: ['The ID is written with hyphens (123-456-7890) or spaces.', 'It is not the ID of a manager account the user can access.'],
+    steps: ['Send login-customer-id as 10 digits without hyphens, the ID of the manager account through which the user has access.'],
+    prevent: ['Normalize customer IDs to digits only when you store them.'],
+  },
+  'headerError.INVALID_LINKED_CUSTOMER_ID': {
+    title: 'linked-customer-id header not valid',
+    what: 'The linked-customer-id header is not a valid customer ID, or that account is not linked.',
+    causes: ['The ID has hyphens, or no product link exists with that account.'],
+    steps: ['Send linked-customer-id as 10 digits without hyphens, the ID of the linked account that grants access.'],
+    prevent: ['Read linked accounts from the API and store their IDs as digits only.'],
+  },
+
+  // ── quotaError ───────────────────────────────────────────────────────────────────────────
+  'quotaError.RESOURCE_EXHAUSTED': {
+    title: 'Too many requests (quota reached)',
+    what: 'A limit on requests or operations was reached. A short delay means a rate limit; a delay of hours means the daily operations limit of the developer token.',
+    causes: [
+      'Requests sent too fast for the account or the developer token.',
+      'The daily limit of a Basic-access token (15,000 operations per day) is used up.',
+    ],
+    steps: [
+      'Wait the delay given in the error (quota_error_details.retry_delay), then resend.',
+      'Lower the request rate: fewer parallel workers, more operations per mutate request.',
+    ],
+    prevent: ['Batch operations into fewer requests, cache report data, and spread work evenly over the day.'],
+  },
+  'quotaError.RESOURCE_TEMPORARILY_EXHAUSTED': {
+    title: 'Rate limit reached for a short time',
+    what: 'Too many requests in a short period. The limit frees up again soon.',
+    causes: ['A burst of requests to the same account or with the same developer token.'],
+    steps: ['Wait the delay given in the error (or a few seconds), then resend with exponential backoff.'],
+    prevent: ['Limit concurrency per account and per developer token.'],
+  },
+  'quotaError.ACCESS_PROHIBITED': {
+    title: 'API access prohibited',
+    what: 'Access to the API is prohibited for this developer token or account. This is not a rate: waiting will not help.',
+    causes: ['The developer token was blocked or its access revoked.'],
+    steps: ['Check the developer token\'s status in the API Center and contact Google Ads API support.'],
+    prevent: ['Follow the API terms and respond to compliance emails.'],
+  },
+  'quotaError.EXCESSIVE_SHORT_TERM_QUERY_RESOURCE_CONSUMPTION': {
+    title: 'Queries too expensive in a short time',
+    what: 'Your queries used too many server resources in a short window.',
+    causes: ['Many large reports at once, or reports over wide date ranges with many segments.'],
+    steps: ['Wait a while, then run fewer reports at a time, with narrower date ranges and fewer segments.'],
+    prevent: ['Cache report results and fetch only the fields and dates you need.'],
+  },
+  'quotaError.EXCESSIVE_LONG_TERM_QUERY_RESOURCE_CONSUMPTION': {
+    title: 'Queries too expensive over a long time',
+    what: 'Your queries used too many server resources over a longer window (such as a day).',
+    causes: ['Repeating the same large reports often, for example every few minutes.'],
+    steps: ['Stop heavy reporting for now and reduce how often and how much you query.'],
+    prevent: ['Fetch data incrementally (only changed dates) and cache results.'],
+  },
+  'quotaError.PAYMENTS_PROFILE_ACTIVATION_RATE_LIMIT_EXCEEDED': {
+    title: 'Too many payments profile activations',
+    what: 'Too many payments profiles were activated in a short time.',
+    causes: ['Creating many accounts or billing setups in a row.'],
+    steps: ['Wait before activating more payments profiles.'],
+    prevent: ['Spread account creation over time.'],
+  },
+
+  // ── internalError ────────────────────────────────────────────────────────────────────────
+  'internalError.INTERNAL_ERROR': {
+    title: 'Internal error at Google',
+    what: 'Something went wrong inside the API while handling the request. Usually temporary.',
+    causes: ['A temporary fault on Google\'s side.', 'Rarely, a request that triggers a server bug every time.'],
+    steps: [
+      'Resend with exponential backoff; for a mutate, check first whether it was applied.',
+      'If the same request fails every time, make it smaller to find the operation that triggers it, and report it with the request ID.',
+    ],
+    prevent: ['Retry transient errors with backoff and a cap; log request IDs.'],
+  },
+  'internalError.ERROR_CODE_NOT_PUBLISHED': {
+    title: 'Unpublished error code',
+    what: 'The API hit an error that has no public code. The message and the unpublished code in the details may say more.',
+    causes: ['A rare or new situation without a published error code.'],
+    steps: ['Read the message of the error; if it does not help, report it with the request ID.'],
+    prevent: ['Log the whole error, including details, for every failure.'],
+  },
+  'internalError.TRANSIENT_ERROR': {
+    title: 'Temporary error',
+    what: 'A temporary problem stopped the request. Sending it again should work.',
+    causes: ['A short-lived fault on Google\'s side.'],
+    steps: ['Resend after a short wait with exponential backoff.'],
+    prevent: ['Retry transient errors automatically.'],
+  },
+  'internalError.DEADLINE_EXCEEDED': {
+    title: 'Server ran out of time',
+    what: 'The request took longer than the server allows.',
+    causes: ['A large request (many operations, a heavy report) or a slow moment on the server.'],
+    steps: ['Resend with backoff; if it repeats, split the request into smaller ones.'],
+    prevent: ['Keep mutate requests to a moderate number of operations and use SearchStream for big reports.'],
+  },
+
+  // ── databaseError ────────────────────────────────────────────────────────────────────────
+  'databaseError.CONCURRENT_MODIFICATION': {
+    title: 'Changed by another request at the same time',
+    what: 'Several requests tried to change the same resource (or closely related ones) at the same moment, and this one lost.',
+    causes: [
+      'Parallel mutates touching the same campaign, ad group or budget.',
+      'Another tool or person editing the same account at the same time.',
+    ],
+    steps: [
+      'Resend after a short wait with backoff; it usually goes through.',
+      'If it repeats, send changes to the same resources one after another, not in parallel.',
+    ],
+    prevent: ['Group changes to the same parent resource into one request, and avoid parallel writers on one account.'],
+  },
+  'databaseError.DATA_CONSTRAINT_VIOLATION': {
+    title: 'Data constraint violated',
+    what: 'The change would break a rule of the stored data, such as a uniqueness rule.',
+    causes: ['A duplicate value where the data must be unique.', 'A reference to something that is being removed at the same time.'],
+    steps: ['Check the values that must be unique (names, keys) and the related resources, then resend.'],
+    prevent: ['Read existing data before creating items with unique names.'],
+  },
+  'databaseError.REQUEST_TOO_LARGE': {
+    title: 'Request too large to store',
+    what: 'The request is too big to be written at once.',
+    causes: ['Too many operations, or very large values, in one request.'],
+    steps: ['Split the request into several smaller ones.'],
+    prevent: ['Cap the number of operations per mutate request (for example a few thousand).'],
+  },
+
+  // ── notAllowlistedError, operationAccessDeniedError, resourceAccessDeniedError ───────────
+  'notAllowlistedError.CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE': {
+    title: 'Account not allowlisted for this feature',
+    what: 'The feature is in a limited release and this customer account is not on its allowlist.',
+    causes: ['The feature (a campaign type, setting or service) is only open to selected accounts.'],
+    steps: ['Ask your Google account team to allowlist the account, or do without the feature.'],
+    prevent: ['Check a feature\'s availability before building on it.'],
+  },
+  'operationAccessDeniedError.ACTION_NOT_PERMITTED': {
+    title: 'Action not allowed on this resource',
+    what: 'This action is not allowed on this resource.',
+    causes: ['The resource is managed by Google or another system, or its type does not support the action.'],
+    steps: ['Check which operations this resource type supports, and use another one.'],
+    prevent: ['Read the resource\'s type before changing it.'],
+  },
+  'operationAccessDeniedError.CREATE_OPERATION_NOT_PERMITTED': {
+    title: 'Create not allowed',
+    what: 'You may not create this kind of resource through the API.',
+    causes: ['The resource is created by the system or only in the Google Ads UI.'],
+    steps: ['Create it in the Google Ads UI, or leave the create operation out.'],
+    prevent: ['Check the service reference for which operations are allowed.'],
+  },
+  'operationAccessDeniedError.REMOVE_OPERATION_NOT_PERMITTED': {
+    title: 'Remove not allowed',
+    what: 'You may not remove this resource through the API.',
+    causes: ['The resource cannot be removed, or only in the Google Ads UI.'],
+    steps: ['Pause it instead (status PAUSED), or remove it in the Google Ads UI.'],
+    prevent: ['Check the service reference for which operations are allowed.'],
+  },
+  'operationAccessDeniedError.UPDATE_OPERATION_NOT_PERMITTED': {
+    title: 'Update not allowed',
+    what: 'You may not update this resource through the API.',
+    causes: ['The resource is read-only for the API.'],
+    steps: ['Make the change in the Google Ads UI, or leave the update out.'],
+    prevent: ['Check the service reference for which operations are allowed.'],
+  },
+  'operationAccessDeniedError.MUTATE_ACTION_NOT_PERMITTED_FOR_CLIENT': {
+    title: 'Not allowed for this client',
+    what: 'This action is not allowed for the API client (developer token) you use.',
+    causes: ['Some changes are reserved for certain clients or the Google Ads UI.'],
+    steps: ['Make the change in the Google Ads UI.'],
+    prevent: ['Check the restrictions of the operation before offering it in your app.'],
+  },
+  'operationAccessDeniedError.OPERATION_NOT_PERMITTED_FOR_CAMPAIGN_TYPE': {
+    title: 'Not allowed for this campaign type',
+    what: 'This operation is not allowed for the campaign type (for example Performance Max, Smart or App campaigns manage some items themselves).',
+    causes: ['Changing an item that the campaign type controls automatically.'],
+    steps: ['Check campaign.advertising_channel_type and use the resources that type supports (for example asset groups for Performance Max).'],
+    prevent: ['Branch on the campaign type before building operations.'],
+  },
+  'operationAccessDeniedError.CREATE_AS_REMOVED_NOT_PERMITTED': {
+    title: 'Cannot create as removed',
+    what: 'A new resource cannot be created with status REMOVED.',
+    causes: ['The create operation sets status to REMOVED.'],
+    steps: ['Create it as ENABLED or PAUSED instead.'],
+    prevent: ['Never set REMOVED on create; use the remove operation to delete.'],
+  },
+  'operationAccessDeniedError.OPERATION_NOT_PERMITTED_FOR_REMOVED_RESOURCE': {
+    title: 'Resource already removed',
+    what: 'The resource has been removed, so it can no longer be changed.',
+    causes: ['An update to something whose status is REMOVED.'],
+    steps: ['Create a new resource instead of changing the removed one.'],
+    prevent: ['Filter out removed resources (status != REMOVED) when you read what to change.'],
+  },
+  'operationAccessDeniedError.OPERATION_NOT_PERMITTED_FOR_AD_GROUP_TYPE': {
+    title: 'Not allowed for this ad group type',
+    what: 'This operation is not allowed for the ad group\'s type.',
+    causes: ['An ad or criterion that the ad group type does not accept.'],
+    steps: ['Check ad_group.type and use ads and criteria that fit it.'],
+    prevent: ['Branch on the ad group type when you build operations.'],
+  },
+  'operationAccessDeniedError.MUTATE_NOT_PERMITTED_FOR_CUSTOMER': {
+    title: 'Changes not allowed for this account',
+    what: 'This account may not be changed through the API.',
+    causes: ['The account is of a type or in a state that does not allow API changes.'],
+    steps: ['Check the account\'s status and type; make the change in the Google Ads UI if needed.'],
+    prevent: ['Check account status before sending mutates.'],
+  },
+  'resourceAccessDeniedError.WRITE_ACCESS_DENIED': {
+    title: 'No write access to the resource',
+    what: 'You can read this resource but may not change it.',
+    causes: ['The resource is shared from another account (for example a manager\'s shared list), or the user\'s access is read-only.'],
+    steps: ['Change the resource from the account that owns it, or ask for write access.'],
+    prevent: ['Check resource ownership before mutating shared items.'],
+  },
+};

@@ -1,0 +1,145 @@
+/**
+ * English: labels, retry phrases, actor and kind names, context hints and the templates of
+ * composed explanations. Placeholders in braces are filled by the engine (see the README of
+ * the pack format in `src/explain/locales/README.md`).
+ */
+import type { UiStrings } from '../../types.js';
+
+export const ui: UiStrings = {
+  labels: {
+    what: 'What happened',
+    causes: 'Likely causes',
+    steps: 'What to do now',
+    prevent: 'How to prevent it',
+    retry: 'Retry',
+    actor: 'Who has to act',
+    facts: 'From this error',
+    code: 'Code',
+    operation: 'Operation',
+    fieldPath: 'Field',
+    trigger: 'Value sent',
+    requestId: 'Request ID',
+    errorsCount: '{count} errors',
+    noErrors: 'Nothing to explain.',
+    versions: 'Versions',
+    number: 'Number',
+    category: 'Category',
+    noMatch: 'No code matches "{query}".',
+  },
+  retry: {
+    never: 'Do not send this request again: resending cannot change the outcome.',
+    afterFixingRequest: 'Resend only after you have changed the request; the same request will fail the same way.',
+    afterOutsideFix:
+      'Resend only after the account, token or setting named above has been fixed; nothing in your code alone will make it pass.',
+    backoff: 'Safe to resend unchanged: retry with exponential backoff (about 1 s, 2 s, 4 s, with some random jitter) and stop after a few attempts.',
+    afterDelay: 'Wait {delay}, as the server asked, then resend the same request.',
+    afterDelayUnknown:
+      'Wait before resending: the server gave no delay, so back off exponentially (1 s, 2 s, 4 s…) and lower your request rate.',
+    comeBack: 'Do not keep retrying now: the limit resets in {delay}, at about {retryAt} UTC. Resend after that.',
+    quotaNoDelay: 'Do not retry right away: this limit covers a long window (often a whole day). Come back after it resets, or raise the limit.',
+    schedule: 'Wait {first}, then retry every {every} until the request goes through.',
+  },
+  actors: {
+    developer: 'The developer (change the code, the request or its headers)',
+    admin: 'An admin of the Google Ads account, manager account or Cloud project',
+    'end-user': 'The person who signed in (the end user of the app)',
+    nobody: 'Nobody: the problem is temporary; waiting and retrying is enough',
+  },
+  kinds: {
+    authentication: 'authentication',
+    authorization: 'authorization',
+    quota: 'quota',
+    'rate-limit': 'rate limit',
+    'invalid-request': 'invalid request',
+    'not-found': 'not found',
+    conflict: 'conflict',
+    precondition: 'precondition',
+    transient: 'temporary server problem',
+    unsupported: 'not supported',
+    cancelled: 'cancelled',
+    redirect: 'redirect',
+    unknown: 'unknown',
+  },
+  hints: {
+    customerIdDashes: 'Send the customer ID as {digits}: 10 digits, without hyphens (this request used {customerId}).',
+    loginCustomerIdDashes: 'Write the login-customer-id header as {loginDigits}, digits only (it was sent as {loginCustomerId}).',
+    loginCustomerIdMissing:
+      'Your request had no login-customer-id header. If you reach this account through a manager account, set login-customer-id to that manager account\'s 10-digit ID.',
+    loginCustomerIdSet:
+      'Your request sent login-customer-id {loginCustomerId}. Check that this manager account really manages the target account and that the signed-in Google account has access to the manager.',
+    field: 'The error points at the field {fieldPath}.',
+    fieldWithTrigger: 'The error points at the field {fieldPath}, where the value sent was {trigger}.',
+    resourceCount: 'The limit here is {limit}.',
+    resourceCountExisting: 'The limit here is {limit}, and {existingCount} already exist.',
+    policy: 'The policy involved is {policyName}.',
+    policyWithText: 'The policy involved is {policyName}; the text that triggered it is "{violatingText}".',
+    policyExemptible:
+      'This finding can be exempted: if the text is legitimate, resend the operation with the policy key from this error in exempt_policy_violation_keys (or ignorable_policy_topics).',
+    dailyQuota:
+      'This looks like a daily limit: it resets in {delay}, at about {retryAt} UTC. Stop sending until then instead of retrying in a loop.',
+    dailyQuotaNamed:
+      'The limit reached is "{rateName}". It resets in {delay}, at about {retryAt} UTC. Stop sending until then instead of retrying in a loop.',
+    quotaNoDelay: 'This limit covers a long window; spread your work over time or ask for a higher limit.',
+    basicAccess:
+      'A developer token with Basic access may run 15,000 operations per day. If you regularly need more, apply for Standard access in the API Center of your manager account.',
+    waitDelay: 'The server asked you to wait {delay} before the next request.',
+    noDelay: 'The server gave no wait time: back off exponentially and lower the rate of requests.',
+    unpublished: 'The server also sent an internal code, {unpublishedCode}; quote it if you contact support.',
+    requestId: 'If the problem persists, report it with the request ID {requestId}.',
+  },
+  composed: {
+    what: '{Problem} ({code}).',
+    about: 'The category {category} concerns {resource}. {about}',
+    rawTitle: 'Error {codeName} in {category}',
+    rawProblem: 'the API rejected the request with {codeName}',
+    cause: 'The request (or the state of the account) breaks a rule of this category: {problem}.',
+    prevent: 'Validate the request against the API reference before you send it, and test new calls with validate_only set to true.',
+    unknownCategoryStep: 'Look up {code} in the Google Ads API error reference for the API version you call, and read the message text of the error.',
+    unspecifiedTitle: 'Unspecified {category} code',
+    unspecifiedWhat:
+      'The error carries UNSPECIFIED, the zero value of {category}. The API never sends it on purpose; it usually means the code was lost while the error was decoded.',
+    unspecifiedCause: 'The client that decoded the error could not read the real code (a library older than the API version, or a damaged payload).',
+    unknownTitle: '{category} code not known to this API version',
+    unknownWhat:
+      'The error carries UNKNOWN in {category}: the server had a code that the API version you call does not list.',
+    unknownCause: 'The server returned a code that is newer than the API version (or client library) you use.',
+    placeholderStep: 'Read the message text of the error for the actual reason, and update the client library and API version you use.',
+  },
+  kindCause: {
+    authentication: 'The credentials sent with the request (OAuth token, developer token or customer ID header) are missing, wrong or no longer valid.',
+    authorization: 'The credentials are valid, but the signed-in user, the developer token or the Cloud project may not do this on this account.',
+    quota: 'A long-term quota (such as the daily operations limit of the developer token) is used up.',
+    'rate-limit': 'Too many requests were sent in a short time for this account or developer token.',
+    'invalid-request': 'A value in the request is missing, malformed or not allowed here.',
+    'not-found': 'The request refers to something that does not exist, was removed, or is not visible to this account.',
+    conflict: 'The request collides with something that already exists or with another change made at the same time.',
+    precondition: 'The account or resource is not in the state this request needs.',
+    transient: 'A temporary problem on Google\'s servers.',
+    unsupported: 'The API version or service called does not support this operation.',
+    cancelled: 'The call was cancelled before it finished, usually by the client\'s own deadline.',
+    redirect: 'The request must go to another address.',
+    unknown: 'The server did not say more about the cause.',
+  },
+  kindStep: {
+    authentication: 'Check the credentials of the request: the Authorization: Bearer access token, the developer-token header and the customer ID.',
+    authorization: 'Check who is signed in, which manager account is used (login-customer-id) and what access that user and the developer token have.',
+    quota: 'Stop sending for now and plan the work around the quota; apply for a higher access level if it is too small.',
+    'rate-limit': 'Slow down: wait, then resend with exponential backoff, and spread requests over time.',
+    'invalid-request': 'Change the value named by the error (see the field path) and send the request again.',
+    'not-found': 'Check the ID or resource name in the request: it must exist and belong to the customer in the request.',
+    conflict: 'Read the current state first (a search query), then decide whether to update the existing item instead of creating another one.',
+    precondition: 'Bring the account or resource into the needed state first (for example enable it, finish setup or remove what blocks it), then resend.',
+    transient: 'Resend the same request after a short wait, with exponential backoff.',
+    unsupported: 'Check that the API version and service you call offer this operation; upgrade the API version if needed.',
+    cancelled: 'Give the call a longer deadline and find out what cancelled it; check whether a mutate took effect before resending.',
+    redirect: 'Send the request to the address in the Location header.',
+    unknown: 'Read the message of the error and the request ID; if nothing points to the request, retry once and then report it.',
+  },
+  units: {
+    seconds: '{n} s',
+    minutes: '{n} min',
+    hours: '{n} h',
+    days: '{n} days',
+  },
+  unknownFact: '(not given)',
+};

@@ -1,0 +1,49 @@
+/**
+ * Filling `{placeholders}` in pack strings with facts.
+ */
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
+
+/** The placeholder names in a template, in order of appearance (duplicates kept once). */
+export function placeholdersOf(template: string): string[] {
+  const out = new Set<string>();
+  for (const m of template.matchAll(PLACEHOLDER)) out.add(m[1]!);
+  return [...out];
+}
+
+/**
+ * Fills every `{name}` from `facts`. Returns null when a placeholder has no fact, so that the
+ * caller can drop the sentence (lists) or fill it with a fallback (titles). Never throws.
+ */
+export function fill(template: string, facts: Readonly<Record<string, string | undefined>>): string | null {
+  let missing = false;
+  const out = template.replace(PLACEHOLDER, (whole, name: string) => {
+    const v = facts[name];
+    if (v === undefined) {
+      missing = true;
+      return whole;
+    }
+    return v;
+  });
+  return missing ? null : out;
+}
+
+/** Fills what it can; an unknown placeholder becomes `fallback`. */
+export function fillOr(template: string, facts: Readonly<Record<string, string | undefined>>, fallback: string): string {
+  return template.replace(PLACEHOLDER, (_whole, name: string) => facts[name] ?? fallback);
+}
+
+/** Fills each template of a list; drops those with an unknown placeholder. */
+export function fillList(templates: readonly string[], facts: Readonly<Record<string, string | undefined>>): string[] {
+  const out: string[] = [];
+  for (const t of templates) {
+    const s = fill(t, facts);
+    if (s !== null && s.trim() !== '') out.push(s);
+  }
+  return out;
+}
+
+/** First letter upper-cased (a no-op for scripts without case). */
+export function capitalize(s: string): string {
+  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
+}
