@@ -111,8 +111,9 @@ function decodeAny(input: unknown, options: DecodeOptions, depth: number): Found
   if (typeof input === 'string') return decodeString(input, options, ctxFrom(options, null, options.headers));
   if (input instanceof Uint8Array || input instanceof ArrayBuffer) {
     const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
-    const first = firstNonSpace(bytes);
-    if (first === 0x7b || first === 0x5b || looksLikeText(bytes)) {
+    // JSON and pasted text are text; protobuf almost always has control bytes early on (a
+    // length byte can look like '[' or '{', so the first character alone proves nothing).
+    if (looksLikeText(bytes)) {
       return decodeString(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), options, ctxFrom(options, null, options.headers));
     }
     return decodeBytes(bytes, apiVersion, options.bytesAre);
@@ -231,14 +232,6 @@ function decodeString(s: string, options: DecodeOptions, ctx: JsonContext): Foun
     return { ...f, recognized: true, source: 'rest', httpStatus: ctx.httpStatus, statusCode: statusFromHttp(ctx.httpStatus)?.code ?? null, requestId: ctx.requestId };
   }
   return { ...f, httpStatus: f.httpStatus ?? ctx.httpStatus, requestId: f.requestId ?? ctx.requestId, retryAfterMs: f.retryAfterMs ?? ctx.retryAfterMs };
-}
-
-function firstNonSpace(b: Uint8Array): number {
-  for (let i = 0; i < b.length && i < 64; i++) {
-    const c = b[i]!;
-    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return c;
-  }
-  return -1;
 }
 
 /** Text, not protobuf: no control bytes but tab, CR and LF in the first 512 bytes. */
