@@ -7,6 +7,8 @@ export interface CliIO {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colours, widths). */
   readonly isTTY: boolean;
+  /** Whether standard input is a terminal (nothing piped in). */
+  readonly isStdinTTY?: () => boolean;
 }
 
 /** A CLI command: takes its own arguments (after the command name), returns the exit code. */
@@ -28,5 +30,6 @@ export function processIO(): CliIO {
     },
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
+    isStdinTTY: () => Boolean(process.stdin.isTTY),
   };
 }
