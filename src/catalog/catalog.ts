@@ -37,10 +37,10 @@ interface Index {
   byCategory: Map<string, CatalogCategory>;
   /** field name / JSON name / enum name, each lower-cased and without `_`, → category. */
   byAnyName: Map<string, CatalogCategory>;
-  /** `${version}:${fieldNumber}` → category */
-  byFieldNumber: Map<string, CatalogCategory>;
-  /** `${category}:${version}:${number}` → code */
-  byNumber: Map<string, CatalogCode>;
+  /** version → oneof field number → category */
+  byFieldNumber: Map<string, Map<number, CatalogCategory>>;
+  /** category → version → number → code (nested maps: no key strings built per lookup) */
+  byNumber: Map<string, Map<string, Map<number, CatalogCode>>>;
   /** `${category}:${name}` → code (newest number wins when a name was renumbered) */
   byName: Map<string, CatalogCode>;
   /** code name → every category that has it */
@@ -55,8 +55,8 @@ function build(): Index {
   const categories: CatalogCategory[] = [];
   const byCategory = new Map<string, CatalogCategory>();
   const byAnyName = new Map<string, CatalogCategory>();
-  const byFieldNumber = new Map<string, CatalogCategory>();
-  const byNumber = new Map<string, CatalogCode>();
+  const byFieldNumber = new Map<string, Map<number, CatalogCategory>>();
+  const byNumber = new Map<string, Map<string, Map<number, CatalogCode>>>();
   const byName = new Map<string, CatalogCode>();
   const byBareName = new Map<string, CatalogCode[]>();
   for (const [category, field, enumName, numbers, rows] of CATALOG_ROWS) {
@@ -89,9 +89,19 @@ function build(): Index {
     categories.push(cat);
     byCategory.set(category, cat);
     for (const alias of [category, field, enumName]) byAnyName.set(squash(alias), cat);
-    for (const [v, n] of Object.entries(fieldNumbers)) byFieldNumber.set(`${v}:${n}`, cat);
+    for (const [v, n] of Object.entries(fieldNumbers)) {
+      let m = byFieldNumber.get(v);
+      if (!m) byFieldNumber.set(v, (m = new Map()));
+      m.set(n, cat);
+    }
+    const perVersion = new Map<string, Map<number, CatalogCode>>();
+    byNumber.set(category, perVersion);
     for (const code of codes) {
-      for (const v of code.versions) byNumber.set(`${category}:${v}:${code.number}`, code);
+      for (const v of code.versions) {
+        let m = perVersion.get(v);
+        if (!m) perVersion.set(v, (m = new Map()));
+        m.set(code.number, code);
+      }
       const prev = byName.get(`${category}:${code.name}`);
       if (!prev || newestIndex(code) > newestIndex(prev)) byName.set(`${category}:${code.name}`, code);
       const list = byBareName.get(code.name) ?? [];
@@ -128,7 +138,7 @@ export function findCategory(name: unknown): CatalogCategory | undefined {
 
 /** The category with this ErrorCode oneof field number in this API version. */
 export function categoryByFieldNumber(version: string, fieldNumber: number): CatalogCategory | undefined {
-  return idx().byFieldNumber.get(`${version}:${fieldNumber}`);
+  return idx().byFieldNumber.get(version)?.get(fieldNumber);
 }
 
 /**
@@ -137,12 +147,15 @@ export function categoryByFieldNumber(version: string, fieldNumber: number): Cat
  * the number wins.
  */
 export function codeByNumber(category: string, number: number, version?: string | null): CatalogCode | undefined {
-  const i = idx();
-  if (version && (API_VERSIONS as readonly string[]).includes(version)) {
-    return i.byNumber.get(`${category}:${version}:${number}`);
+  const perVersion = idx().byNumber.get(category);
+  if (!perVersion) return undefined;
+  if (version) {
+    const m = perVersion.get(version);
+    if (m) return m.get(number);
+    if ((API_VERSIONS as readonly string[]).includes(version)) return undefined;
   }
   for (let v = API_VERSIONS.length - 1; v >= 0; v--) {
-    const hit = i.byNumber.get(`${category}:${API_VERSIONS[v]}:${number}`);
+    const hit = perVersion.get(API_VERSIONS[v]!)?.get(number);
     if (hit) return hit;
   }
   return undefined;

@@ -121,6 +121,6 @@ function summary(status: StatusRef | null, message: string | null, entries: read
 }
 
 function clip(s: string): string {
-  const one = s.replace(/\s+/g, ' ').trim();
+  const one = s.length <= 300 && !/\s\s|[\n\r\t]|^\s|\s$/.test(s) ? s : s.replace(/\s+/g, ' ').trim();
   return one.length > 300 ? `${one.slice(0, 297)}...` : one;
 }

@@ -41,7 +41,16 @@ export class AdsError extends Error implements AdsErrorData {
   declare readonly cause: unknown;
 
   constructor(data: AdsErrorData, cause?: unknown) {
-    super(data.message, { cause });
+    // An AdsError describes a failure that happened elsewhere; where decode() was called is of
+    // little use, and capturing it costs more than the whole decode. The original error, with
+    // its own stack, is kept in `cause`.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(data.message);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
     // Keep `cause` even when it is undefined, so "the original input" is always a property.
     Object.defineProperty(this, 'cause', { value: cause, enumerable: false, writable: false, configurable: true });
     Object.defineProperty(this, BRAND, { value: true });
