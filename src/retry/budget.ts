@@ -19,7 +19,7 @@ export interface TokenBucketBudgetOptions {
   readonly capacity?: number;
   /** Tokens a failed attempt takes (first attempts included). Default 1. */
   readonly failureCost?: number;
-  /** Tokens a success gives back. Default 0.5. */
+  /** Tokens a success gives back. Default 1. */
   readonly successCredit?: number;
 }
 
@@ -31,7 +31,7 @@ export interface TokenBucketBudgetOptions {
  * attempts count too and the reserve is small, so that in a total outage a client sends only a
  * couple of retries in all and then one call per request, whatever the outage's length; while
  * with scattered failures (say one call in ten) the bucket refills far faster than it drains and
- * never gets in the way. Defaults: capacity 3, cost 1, credit 0.5 — our own choice, measured in
+ * never gets in the way. Defaults: capacity 3, cost 1, credit 1 — our own choice, measured in
  * `bench/retry`.
  */
 export class TokenBucketBudget implements RetryBudget {
@@ -43,7 +43,7 @@ export class TokenBucketBudget implements RetryBudget {
   constructor(options: TokenBucketBudgetOptions = {}) {
     this.capacity = options.capacity ?? 3;
     this.failureCost = options.failureCost ?? 1;
-    this.successCredit = options.successCredit ?? 0.5;
+    this.successCredit = options.successCredit ?? 1;
     this.#tokens = this.capacity;
   }
 

@@ -59,6 +59,7 @@ export interface AttemptContext {
 }
 
 const NEVER_ABORTED = new AbortController().signal;
+const FIRST_ATTEMPT: AttemptContext = Object.freeze({ attempt: 1, signal: NEVER_ABORTED });
 
 interface Resolved {
   readonly maxAttempts: number;
@@ -131,22 +132,23 @@ export class AdsRetryPolicy {
     const o = this.#o;
     const signal = options.signal;
     if (signal?.aborted) throw signal.reason;
-    // Fast path: no gate closed, no timeout, no signal: one call, one await.
-    if (!signal && o.attemptTimeoutMs === null && !(o.gate?.active(o.clock.now()) ?? false)) {
-      try {
-        const value = await fn({ attempt: 1, signal: NEVER_ABORTED });
-        o.budget?.recordSuccess();
-        o.gate?.succeeded(o.clock.now());
-        return value;
-      } catch (thrown) {
-        return this.#afterFailure(fn, options, thrown, o.clock.now());
+    // Fast path (no signal, no timeout, gate open): one clock read, one await, no allocation.
+    if (!signal && o.attemptTimeoutMs === null) {
+      const gate = o.gate;
+      const now = gate ? o.clock.now() : 0;
+      if (!gate || !gate.active(now)) {
+        try {
+          const value = await fn(FIRST_ATTEMPT);
+          o.budget?.recordSuccess();
+          // The send time stands for the success time: close enough to measure a rate.
+          gate?.succeeded(now);
+          return value;
+        } catch (thrown) {
+          return this.#loop(fn, options, 2, gate ? now : o.clock.now(), thrown);
+        }
       }
     }
     return this.#loop(fn, options, 1, o.clock.now(), undefined);
-  }
-
-  async #afterFailure<T>(fn: (context: AttemptContext) => T | PromiseLike<T>, options: ExecuteOptions, thrown: unknown, start: number): Promise<T> {
-    return this.#loop(fn, options, 2, start, thrown);
   }
 
   async #loop<T>(

@@ -7,7 +7,8 @@
  * which then creeps up (by 1 % a second, at least 0.1 call/s per second) until the next rate-limit
  * answer measures it again.
  * Without pacing, every call held at the gate would rush out together when it opens, and most
- * would be turned away again.
+ * would be turned away again. After each rate-limit answer the pace drops to 90 % of the rate
+ * that got through in the last window, so that the next refusal is some time away.
  */
 import type { RetryClock } from './clock.js';
 
@@ -16,29 +17,41 @@ export interface RateGateOptions {
   readonly minRate?: number;
   /** Pacing turns itself off after this long without a rate-limit answer. Default 60,000 ms. */
   readonly quietMs?: number;
+  /** After a rate-limit answer, the pace is this share of the rate the server accepted. Default 0.9. */
+  readonly backoffFactor?: number;
+  /** Growth of the pace per second without a rate-limit answer, as a share. Default 0.01. */
+  readonly growth?: number;
 }
+
+const RING = 4096;
 
 export class RateGate {
   readonly minRate: number;
   readonly quietMs: number;
+  readonly backoffFactor: number;
+  readonly growth: number;
   #notBefore = Number.NEGATIVE_INFINITY;
   // Pace at the last rate-limit answer, and when that was; the pace grows linearly from there.
   #rate: number | null = null;
   #nextSlot = Number.NEGATIVE_INFINITY;
   #lastThrottle = Number.NEGATIVE_INFINITY;
-  // Times of recent successes, oldest first, to measure the accepted rate.
-  #successes: number[] = [];
+  // Times of the last RING successes (a ring buffer: no allocation per call), to measure the
+  // rate the server accepted.
+  #successes = new Float64Array(RING).fill(Number.NEGATIVE_INFINITY);
+  #next = 0;
 
   constructor(options: RateGateOptions = {}) {
     this.minRate = options.minRate ?? 0.5;
     this.quietMs = options.quietMs ?? 60_000;
+    this.backoffFactor = options.backoffFactor ?? 0.9;
+    this.growth = options.growth ?? 0.01;
   }
 
   /** The pace in calls per second at `now`, or null when calls are not paced. */
   rateAt(now: number): number | null {
     const r = this.#rate;
     if (r === null) return null;
-    return r + (Math.max(0.1, 0.01 * r) * Math.max(0, now - this.#lastThrottle)) / 1000;
+    return r + (Math.max(0.1, this.growth * r) * Math.max(0, now - this.#lastThrottle)) / 1000;
   }
 
   /** The time before which no call may start (clock ms). */
@@ -82,10 +95,11 @@ export class RateGate {
     this.#notBefore = Math.max(this.#notBefore, now + delayMs);
     const windowMs = Math.max(1000, delayMs);
     const from = now - windowMs;
-    while (this.#successes.length > 0 && this.#successes[0]! < from) this.#successes.shift();
-    const measured = (this.#successes.length * 1000) / windowMs;
+    let count = 0;
+    for (const t of this.#successes) if (t >= from) count++;
+    const measured = (count * 1000) / windowMs;
     // The pace is what the server accepted lately, never faster than the pace already in force.
-    const next = Math.max(this.minRate, measured);
+    const next = Math.max(this.minRate, measured * this.backoffFactor);
     const current = this.rateAt(now);
     this.#rate = current === null ? next : Math.max(this.minRate, Math.min(current, next));
     this.#lastThrottle = now;
@@ -94,7 +108,7 @@ export class RateGate {
 
   /** A call succeeded at `now`. */
   succeeded(now: number): void {
-    this.#successes.push(now);
-    if (this.#successes.length > 10_000) this.#successes.splice(0, 5_000);
+    this.#successes[this.#next] = now;
+    this.#next = (this.#next + 1) & (RING - 1);
   }
 }
