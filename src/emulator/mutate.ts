@@ -29,6 +29,8 @@ interface Pending {
   readonly names: Map<string, Set<string>>;
   /** Temporary (negative) ids of this request → real ids. */
   readonly tempIds: Map<string, string>;
+  /** Ids created by earlier operations of this request (not in the world until applied). */
+  readonly created: Set<string>;
 }
 
 interface OpOutcome {
@@ -116,7 +118,7 @@ function operation(p: Pending, kind: MutateKind, op: Json, at: readonly PathElem
     if (kind === 'campaignOperation' && create['campaignBudget'] !== undefined) {
       const b = parseName(p, create['campaignBudget'], 'campaignBudgets');
       if (b === 'malformed' || b === 'foreign') errors.push(err('requestError.RESOURCE_NAME_MALFORMED', 'The budget resource name is malformed.', [...path, 'campaign_budget'], String(create['campaignBudget'])));
-      else if (!p.world.budgets.get(cid)?.has(b.id) && !b.id.startsWith('-')) errors.push(err('mutateError.RESOURCE_NOT_FOUND', 'The budget does not exist.', [...path, 'campaign_budget'], String(create['campaignBudget'])));
+      else if (!p.world.budgets.get(cid)?.has(b.id) && !p.created.has(b.id)) errors.push(err('mutateError.RESOURCE_NOT_FOUND', 'The budget does not exist.', [...path, 'campaign_budget'], String(create['campaignBudget'])));
       else budgetId = b.id;
     }
     if (kind === 'campaignBudgetOperation') {
@@ -129,7 +131,7 @@ function operation(p: Pending, kind: MutateKind, op: Json, at: readonly PathElem
       else {
         const c = parseName(p, create['campaign'], 'campaigns');
         if (c === 'malformed' || c === 'foreign') errors.push(err('requestError.RESOURCE_NAME_MALFORMED', 'The campaign resource name is malformed.', [...path, 'campaign'], String(create['campaign'])));
-        else if (!p.world.campaigns.get(cid)?.has(c.id) && !c.id.startsWith('-')) errors.push(err('mutateError.RESOURCE_NOT_FOUND', 'The campaign does not exist.', [...path, 'campaign'], String(create['campaign'])));
+        else if (!p.world.campaigns.get(cid)?.has(c.id) && !p.created.has(c.id)) errors.push(err('mutateError.RESOURCE_NOT_FOUND', 'The campaign does not exist.', [...path, 'campaign'], String(create['campaign'])));
         else campaignId = c.id;
       }
     }
@@ -139,18 +141,18 @@ function operation(p: Pending, kind: MutateKind, op: Json, at: readonly PathElem
     const id = p.world.newId();
     const temp = typeof create['resourceName'] === 'string' ? /\/(-\d+)$/.exec(create['resourceName'])?.[1] : undefined;
     if (temp) p.tempIds.set(temp, id);
+    p.created.add(id);
     const status = (create['status'] as string | undefined) ?? 'ENABLED';
     return {
       errors,
       apply: () => {
-        const resolve = (x: string | null) => (x && x.startsWith('-') ? (p.tempIds.get(x) ?? x) : x);
         if (kind === 'campaignOperation') {
-          const rec: CampaignRecord = { customerId: cid, id, name, status: status as CampaignRecord['status'], channel: String(create['advertisingChannelType'] ?? 'SEARCH'), budgetId: resolve(budgetId) };
+          const rec: CampaignRecord = { customerId: cid, id, name, status: status as CampaignRecord['status'], channel: String(create['advertisingChannelType'] ?? 'SEARCH'), budgetId };
           entities(p.world.campaigns, cid).set(id, rec);
         } else if (kind === 'campaignBudgetOperation') {
           entities(p.world.budgets, cid).set(id, { customerId: cid, id, name, amountMicros: String(create['amountMicros']), status: 'ENABLED' });
         } else {
-          entities(p.world.adGroups, cid).set(id, { customerId: cid, id, campaignId: resolve(campaignId)!, name, status: status as 'ENABLED', cpcBidMicros: String(create['cpcBidMicros'] ?? '1000000') });
+          entities(p.world.adGroups, cid).set(id, { customerId: cid, id, campaignId: campaignId!, name, status: status as 'ENABLED', cpcBidMicros: String(create['cpcBidMicros'] ?? '1000000') });
         }
         return result(id, () => ({ resourceName: `customers/${cid}/${collection}/${id}`, id, name, status }));
       },
@@ -235,7 +237,7 @@ export function runOperations(
   if (ops.length > MAX_OPERATIONS) {
     throw adsFailure([err('requestError.TOO_MANY_MUTATE_OPERATIONS', `At most ${MAX_OPERATIONS} operations fit in one request.`, [options.listField])]);
   }
-  const p: Pending = { world, customer, names: new Map(), tempIds: new Map() };
+  const p: Pending = { world, customer, names: new Map(), tempIds: new Map(), created: new Set() };
   const outcomes = ops.map(({ kind, op }, i) =>
     kind === null
       ? { errors: [err('mutateError.MUTATE_NOT_ALLOWED', 'The emulator does not model this kind of operation.', at(i, kind))], apply: null }
