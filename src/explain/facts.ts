@@ -42,9 +42,9 @@ export function formatDuration(ms: number, pack: LocalePack): string {
   return rest === 0 ? u.hours.replace('{n}', String(h)) : `${u.hours.replace('{n}', String(h))} ${u.minutes.replace('{n}', String(rest))}`;
 }
 
-/** `HH:MM` in UTC. */
+/** `HH:MM` in UTC, rounded up to the next minute (advice says "after", never too early). */
 export function utcClock(ms: number): string {
-  const d = new Date(ms);
+  const d = new Date(Math.ceil(ms / 60_000) * 60_000);
   return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
 }
 

@@ -370,7 +370,7 @@ export const codesAccess: Readonly<Record<string, Entry>> = {
   // ── internalError ────────────────────────────────────────────────────────────────────────
   'internalError.INTERNAL_ERROR': {
     title: 'Internal error at Google',
-    what: 'Something went wrong inside the API while handling the request. Usually temporary.',
+    what: 'A fault inside the API stopped the request while it was being handled. Usually temporary.',
     causes: ['A temporary fault on Google\'s side.', 'Rarely, a request that triggers a server bug every time.'],
     steps: [
       'Resend with exponential backoff; for a mutate, check first whether it was applied.',
