@@ -114,13 +114,14 @@ function summary(status: StatusRef | null, message: string | null, entries: read
     const text = first.message || message;
     if (text) parts.push(clip(text));
   } else if (message) parts.push(clip(message));
-  let s = parts.join(': ');
+  let s = parts.join(': ') || 'Google Ads API failure';
   if (entries.length > 1) s += ` (+${entries.length - 1} more)`;
   if (requestId) s += ` [request-id ${requestId}]`;
-  return s || 'Google Ads API failure';
+  return s;
 }
 
 function clip(s: string): string {
-  const one = s.length <= 300 && !/\s\s|[\n\r\t]|^\s|\s$/.test(s) ? s : s.replace(/\s+/g, ' ').trim();
+  if (s.length <= 300 && s.indexOf('\n') < 0 && s.indexOf('  ') < 0) return s.trim();
+  const one = s.replace(/\s+/g, ' ').trim();
   return one.length > 300 ? `${one.slice(0, 297)}...` : one;
 }

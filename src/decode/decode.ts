@@ -224,7 +224,8 @@ function decodeString(s: string, options: DecodeOptions, ctx: JsonContext): Foun
     }
     // Invalid or truncated JSON: read it as text, which recovers what it can.
     const f = decodeText(s, options.apiVersion ?? null);
-    (f.issues ??= []).unshift('the JSON is invalid or truncated; read as text');
+    // A log line that opens with "[2023-04-18T08:31:24]" is text, not broken JSON.
+    if (/^[{[]\s*["{[\]}]/.test(t)) (f.issues ??= []).unshift('the JSON is invalid or truncated; read as text');
     return { ...f, httpStatus: f.httpStatus ?? ctx.httpStatus, requestId: f.requestId ?? ctx.requestId };
   }
   const f = decodeText(s, options.apiVersion ?? null);

@@ -185,6 +185,12 @@ export function readStatusDetails(details: unknown, versionHint: string | null, 
     const d = details[i];
     if (!isObj(d)) continue;
     const typeUrl = str(pick(d, '@type', 'type_url', 'typeUrl')) ?? '';
+    // PHP's ApiException lists the gRPC trailers among the details, keyed by metadata name:
+    // `{"@type": "request-id", "data": "…"}`, `{"@type": "google.ads.googleads.v8.errors.googleadsfailure-bin", "data": …}`.
+    if (METADATA_KEY.test(typeUrl)) {
+      readMetadataDetail(typeUrl, prop(d, 'data'), versionHint, out, issues);
+      continue;
+    }
     const typeName = typeNameOf(typeUrl);
     const bytes = toBytes(prop(d, 'value'));
     if (/\.errors\.GoogleAdsFailure$/.test(typeName) || (!typeUrl && looksLikeFailure(d))) {
@@ -201,6 +207,29 @@ export function readStatusDetails(details: unknown, versionHint: string | null, 
     else out.rpcDetails.push({ type: 'unknown', typeUrl });
   }
   return out;
+}
+
+/** A gRPC metadata key standing where a type URL should be (no slash, lower case). */
+const METADATA_KEY = /^(?:request-id|[a-z0-9.-]+-bin)$/;
+
+function readMetadataDetail(key: string, data: unknown, versionHint: string | null, out: StatusDetails, issues: string[]): void {
+  if (key === 'request-id') {
+    const id = str(data);
+    if (id && /^[A-Za-z0-9_-]{4,200}$/.test(id)) out.requestId ??= id;
+    return;
+  }
+  const m = /^google\.ads\.googleads\.(v\d+)\.errors\.googleadsfailure-bin$/.exec(key);
+  if (!m) return;
+  const version = m[1] ?? versionHint;
+  out.apiVersion ??= version;
+  const bytes = toBytes(data);
+  if (!bytes || bytes.length === 0) return;
+  const local: string[] = [];
+  const f = decodeFailureBytes(bytes, version, local);
+  if (f.entries.length === 0 || local.some((i) => i.includes('malformed'))) return;
+  issues.push(...local);
+  out.entries.push(...f.entries);
+  out.requestId ??= f.requestId;
 }
 
 /** Bytes from a Buffer/Uint8Array, a `{type:'Buffer', data:[…]}` JSON dump, or base64 text. */

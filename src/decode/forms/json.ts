@@ -98,8 +98,18 @@ export function oauthFound(entry: AdsErrorEntry, ctx: Pick<JsonContext, 'httpSta
 }
 
 /** A google.rpc.Status-like object, with the REST wrapper's `status` and the older `errors[]`. */
-export function decodeErrorObject(e: Obj, source: SourceForm, ctx: JsonContext): Found {
+export function decodeErrorObject(e: Obj, source: SourceForm, ctx: JsonContext, depth = 0): Found {
   const issues: string[] = [];
+  // Some clients wrap the server's body in their own error whose message is that body as a
+  // string (`{"error":{"message":"{\n  \"error\": {…}}","code":429}}`): read the inner one.
+  const inner = depth < 2 ? innerErrorBody(prop(e, 'message')) : null;
+  if (inner) {
+    const f = decodeErrorObject(inner, source, ctx, depth + 1);
+    if (f.recognized) {
+      const outerHttp = int(prop(e, 'code'));
+      return { ...f, httpStatus: f.httpStatus ?? (outerHttp !== null && outerHttp >= 100 ? outerHttp : null) };
+    }
+  }
   const statusName = prop(e, 'status');
   const byName = statusByName(statusName);
   const rawCode = int(prop(e, 'code'));
@@ -170,6 +180,20 @@ export function decodeErrorObject(e: Obj, source: SourceForm, ctx: JsonContext):
     retryAfterMs: ctx.retryAfterMs,
     issues,
   };
+}
+
+/** The error object inside a message that is itself a JSON error body, or null. */
+function innerErrorBody(message: unknown): Obj | null {
+  if (typeof message !== 'string' || message.length > 1_000_000 || !/^\s*\{/.test(message)) return null;
+  let v: unknown;
+  try {
+    v = JSON.parse(message);
+  } catch {
+    return null;
+  }
+  const err = prop(v, 'error');
+  if (isObj(err)) return err;
+  return isObj(v) && looksLikeStatus(v) ? v : null;
 }
 
 /**

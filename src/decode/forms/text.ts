@@ -9,18 +9,22 @@ import { statusByCode, statusByName, statusFromHttp } from '../../classify/statu
 import type { AdsErrorEntry, FieldPathElement } from '../../error/types.js';
 import type { Found } from '../assemble.js';
 import { adsCodeRef, makeEntry, ref } from '../entry.js';
+import { decodeFailureBytes } from '../failure-binary.js';
 import { looksLikeFailure, readFailureObject, toBytes } from '../failure-object.js';
-import { isObj, type Obj } from '../values.js';
+import { camel, isObj, type Obj } from '../values.js';
 import { decodeBytes } from './binary.js';
 import { decodeJsonValue, oauthFound } from './json.js';
+import { closeTruncatedJson, escapeRawControls } from './json-repair.js';
 import { oauthFromText } from './oauth.js';
 import { parseTextFormat } from './textformat.js';
 
 /** At most this many JSON candidates are parsed, so a log full of braces stays linear. */
 const MAX_JSON_CANDIDATES = 20;
 
-export function decodeText(text: string, apiVersionOption: string | null): Found {
+export function decodeText(input: string, apiVersionOption: string | null): Found {
   const issues: string[] = [];
+  // Browser consoles copy line breaks inside logged strings as '↵'.
+  const text = input.includes('\u21b5') ? input.replace(/\u21b5/g, '\n') : input;
   const trimmed = text.trim();
   if (trimmed.length === 0) {
     return { recognized: false, source: 'text', issues: ['the input is empty'] };
@@ -54,6 +58,8 @@ export function decodeText(text: string, apiVersionOption: string | null): Found
 
   const statusCode = statusFromText(text);
   const requestId = requestIdFromText(text);
+  const httpStatus = httpStatusFromText(text);
+  const retryAfterMs = retryAfterFromText(text);
 
   // Text-format failure.
   let entries: AdsErrorEntry[] = [];
@@ -68,12 +74,23 @@ export function decodeText(text: string, apiVersionOption: string | null): Found
       tfRequestId = f.requestId;
     }
   }
+  // A failure packed in an Any and printed as an escaped byte string (text format, Ruby inspect).
+  if (entries.length === 0) {
+    const f = failureFromPrintedAny(text, version, issues);
+    if (f) {
+      entries = f.entries;
+      tfRequestId ??= f.requestId;
+    }
+  }
   if (entries.length === 0 && jsonFound && (jsonFound.entries?.length ?? 0) > 0) {
     return {
       ...jsonFound,
       source: jsonFound.source === 'oauth' ? 'oauth' : 'text',
+      apiVersion: jsonFound.apiVersion ?? version,
       statusCode: jsonFound.statusCode ?? statusCode,
+      httpStatus: jsonFound.httpStatus ?? httpStatus,
       requestId: jsonFound.requestId ?? requestId,
+      retryAfterMs: jsonFound.retryAfterMs ?? retryAfterMs,
       issues: [...(jsonFound.issues ?? []), ...issues],
     };
   }
@@ -81,24 +98,45 @@ export function decodeText(text: string, apiVersionOption: string | null): Found
   if (entries.length === 0) entries = qualifiedCodes(text, version, issues);
   if (entries.length === 0) {
     const o = oauthFromText(text);
-    if (o) return { ...oauthFound(o, { httpStatus: null, requestId }, issues), source: 'oauth' };
+    if (o) return { ...oauthFound(o, { httpStatus, requestId }, issues), source: 'oauth' };
   }
   if (entries.length === 0 && jsonFound) {
-    return { ...jsonFound, source: 'text', requestId: jsonFound.requestId ?? requestId, issues: [...(jsonFound.issues ?? []), ...issues] };
+    return {
+      ...jsonFound,
+      source: 'text',
+      apiVersion: jsonFound.apiVersion ?? version,
+      statusCode: jsonFound.statusCode ?? statusCode,
+      httpStatus: jsonFound.httpStatus ?? httpStatus,
+      requestId: jsonFound.requestId ?? requestId,
+      retryAfterMs: jsonFound.retryAfterMs ?? retryAfterMs,
+      issues: [...(jsonFound.issues ?? []), ...issues],
+    };
   }
-  const recognized = entries.length > 0 || statusCode !== null;
+  if (entries.length === 0) entries = googleApiClientErrors(text);
+  if (entries.length === 0) entries = legacyAdWordsErrors(text);
+  // A client exception or log line that says a call failed, even when it names no code.
+  const failedCall = FAILED_CALL.test(text);
+  const recognized = entries.length > 0 || statusCode !== null || failedCall;
   if (!recognized) issues.push('no Google Ads error, gRPC status, OAuth error or JSON error body was found in the text');
   return {
     recognized,
     source: 'text',
     apiVersion: version,
-    statusCode,
+    statusCode: statusCode ?? (httpStatus !== null && httpStatus >= 400 ? statusFromHttp(httpStatus)?.code ?? null : null),
+    httpStatus,
     message: messageFromText(text) ?? entries[0]?.message ?? null,
     requestId: tfRequestId ?? requestId,
     entries,
+    retryAfterMs,
     issues,
   };
 }
+
+/**
+ * Text that says a Google Ads call failed without naming why: the client libraries' exception
+ * classes, and their request logs' fault flag (`IsFault: 1`, `IsFault: True`).
+ */
+const FAILED_CALL = /\bGoogleAds(?:Exception|Error|Failure|ServerFault)\b|\bIsFault:\s*(?:1|[Tt]rue|yes)\b/;
 
 function versionFromText(text: string): string | null {
   const m = /\bGoogleAds(?:\.|::|\\)V(\d+)\b|\/v(\d+)\/customers\b/.exec(text);
@@ -137,11 +175,12 @@ function* jsonCandidates(text: string): Generator<string> {
     }
     count++;
     if (j >= n) {
-      // Unbalanced (truncated): try what there is, once.
-      yield text.slice(startAt);
+      // Unbalanced (truncated): close what is open and try that, once.
+      const closed = closeTruncatedJson(escapeRawControls(text.slice(startAt)));
+      if (closed) yield closed;
       return;
     }
-    yield text.slice(startAt, j + 1);
+    yield escapeRawControls(text.slice(startAt, j + 1));
     i = j + 1;
   }
 }
@@ -158,15 +197,25 @@ function normalizeTextFormat(o: Obj): Obj {
   return o;
 }
 
+/**
+ * How the clients print a gRPC status, by name or number. Tried in order; the first that names
+ * a real status wins. PascalCase names (.NET, Go, Ruby class names) are converted.
+ */
 const STATUS_PATTERNS: RegExp[] = [
-  /StatusCode\.([A-Z_]{5,})\b/,
-  /\bfailed with status "([A-Z_]{5,})"/,
-  /\bstatus(?:_code|Code)?\s*[:=]\s*"?([A-Z][A-Z_]{4,})"?/,
-  /\bStatus\{code=([A-Z_]{5,})/,
-  /StatusRuntimeException: ([A-Z_]{5,})\b/,
-  /^\s*(?:Error: )?\d{1,2} ([A-Z_]{5,}):/m,
-  /StatusCode="([A-Za-z]+)"/,
+  /StatusCode\.([A-Z_]{5,})\b/, //                     Python: status = StatusCode.INTERNAL
+  /\bfailed with status "([A-Z_]{5,})"/, //             Python: Request with ID … failed with status "…"
+  /\bstatus(?:_code|Code)?["']?\s*[:=]\s*"?([A-Z][A-Z_]{4,})"?/, // JSON/PHP: "status": "PERMISSION_DENIED"
+  /\bStatus\{code=([A-Z_]{5,})/, //                     Java: Status{code=UNAVAILABLE, …}
+  /StatusRuntimeException: ([A-Z_]{5,})\b/, //          Java
+  /\bResponseCode:\s*([A-Z_]{5,})\b/, //                Java request summary log
+  /^\s*(?:Error: )?\d{1,2} ([A-Z_]{5,}):/m, //          Node grpc-js: Error: 3 INVALID_ARGUMENT: …
+  /StatusCode="?([A-Za-z]+)"?/, //                      .NET: Status(StatusCode="InvalidArgument", …)
+  /\brpc error: code = ([A-Za-z]+)/, //                  Go: rpc error: code = InvalidArgument desc = …
+  /\bGRPC::([A-Z][A-Za-z]+)\b/, //                       Ruby: GRPC::InvalidArgument
+  /\b(?:caused by |Cause: '|GRPC::[A-Za-z]+ \()(\d{1,2}):/, // Ruby: caused by 5:Requested entity …
   /\bgrpc-status:\s*(\d{1,2})\b/,
+  /"?grpc_status"?\s*:\s*(\d{1,2})\b/, //                   debug_error_string of the C core
+  /(?:^|[\s{(,"'])(?:[Ss]tatus[ _]?[Cc]ode|[Cc]ode)["']?\s*[:=]\s*(\d{1,2})(?![\d.])/m, // Status code: 7 / code: 3 / "code": 13
 ];
 
 export function statusFromText(text: string): number | null {
@@ -179,25 +228,55 @@ export function statusFromText(text: string): number | null {
       if (s) return s.code;
       continue;
     }
-    // .NET prints PascalCase names ("InvalidArgument").
+    // .NET, Go and Ruby print PascalCase names ("InvalidArgument").
     const name = /[a-z]/.test(v) ? v.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() : v;
     const s = statusByName(name);
-    if (s) return s.code;
+    if (s && s.code !== 0) return s.code;
   }
-  const http = /\b(?:HTTP\/[\d.]+|status code|HTTP status)\s*:?\s*(\d{3})\b/i.exec(text);
-  if (http) return statusFromHttp(Number(http[1]))?.code ?? null;
+  const http = httpStatusFromText(text);
+  if (http !== null && http >= 400) return statusFromHttp(http)?.code ?? null;
   return null;
+}
+
+/**
+ * The HTTP status a piece of text reports: `HTTP/1.1 403`, `status code 429`, Guzzle's
+ * "resulted in a `401 Unauthorized` response", Go's `googleapi: Error 403:`, Python's
+ * `<HttpError 503 …>` and google-api-core's `ResourceExhausted: 429 …`.
+ */
+export function httpStatusFromText(text: string): number | null {
+  const m =
+    /\bHTTP\/[\d.]+\s+([1-5]\d\d)\b/.exec(text) ??
+    /resulted in a `([1-5]\d\d) /.exec(text) ??
+    /\b(?:HTTP status|status code)\s*[:=]?\s*([1-5]\d\d)\b/i.exec(text) ??
+    /\bgoogleapi: Error ([1-5]\d\d)\b/.exec(text) ??
+    /<HttpError ([1-5]\d\d)\b/.exec(text) ??
+    /\b(?:GoogleJsonResponseException|ApiException|HttpException|ClientException|ServerException): ([1-5]\d\d)\b/.exec(text) ??
+    /\b(?:[A-Z][a-z]+){2,}: ([45]\d\d) [A-Z]/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+/** A retry hint written out in text: `retryAfterSeconds=30`, `Retry-After: 120`. */
+function retryAfterFromText(text: string): number | null {
+  const m = /\bretry[_-]?after(?:[_-]?seconds)?["']?\s*[:=]\s*["']?(\d{1,7})\b/i.exec(text);
+  return m ? Number(m[1]) * 1000 : null;
 }
 
 export function requestIdFromText(text: string): string | null {
   const m =
     /Request with ID "([^"\s]{4,100})"/.exec(text) ??
-    /\brequest[_-]?id["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{6,100})/i.exec(text);
+    /\bRequest ID:?\s+"?([A-Za-z0-9_-]{10,100})"?\s+failed\b/.exec(text) ??
+    /\brequest[_-]?id["']?\s*[:=]\s*["']?(?!(?:null|None|nil|undefined)\b)([A-Za-z0-9_-]{6,100})/i.exec(text) ??
+    /"@type":\s*"request-id",\s*"data":\s*"([A-Za-z0-9_-]{6,100})"/.exec(text);
   return m ? m[1]! : null;
 }
 
 function messageFromText(text: string): string | null {
-  const m = /\bdetails\s*=\s*"([^"]{1,500})"/.exec(text) ?? /\bmessage:\s*"([^"]{1,500})"/.exec(text) ?? /Error with message "([^"]{1,500})"/.exec(text);
+  const m =
+    /\bdetails\s*=\s*"([^"]{1,500})"/.exec(text) ??
+    /\bmessage:\s*"([^"]{1,500})"/.exec(text) ??
+    /Error with message "([^"]{1,500})"/.exec(text) ??
+    /\bFaultMessage:\s*"\[?"?(.{1,500}?)"?\]?"\s*$/m.exec(text) ??
+    /\bFault:\s*(.{1,300}?)\s*$/m.exec(text);
   return m ? m[1]! : null;
 }
 
@@ -214,13 +293,18 @@ function pythonSummary(text: string, statusCode: number | null): AdsErrorEntry[]
   return out;
 }
 
-/** `AuthorizationError.USER_PERMISSION_DENIED`, `authorization_error: USER_PERMISSION_DENIED`, or a name only one category has. */
+/**
+ * `AuthorizationError.USER_PERMISSION_DENIED`, `authorization_error: USER_PERMISSION_DENIED`,
+ * Ruby's `campaign_budget_error: :DUPLICATE_NAME`, or a name only one category has. Ruby prints
+ * every member of the ErrorCode oneof, the unset ones as `:UNSPECIFIED`; those are skipped.
+ */
 function qualifiedCodes(text: string, version: string | null, issues: string[]): AdsErrorEntry[] {
   const out: AdsErrorEntry[] = [];
   const seen = new Set<string>();
-  const re = /\b([A-Za-z]+(?:Error|_error))(?:Enum)?(?:\.|::|:\s*|\s*=\s*)([A-Z][A-Z0-9_]{2,})\b/g;
+  const re = /\b([A-Za-z][A-Za-z_]*?(?:Error|_error))(?:Enum)?(?:\.|::|:\s*:?|\s*=\s*)([A-Z][A-Z0-9_]{2,})\b/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && out.length < 100) {
+    if (m[2] === 'UNSPECIFIED') continue;
     const cat = findCategory(m[1]!);
     if (!cat) continue;
     const code = adsCodeRef(cat.category, m[2]!, version, issues);
@@ -242,4 +326,89 @@ function qualifiedCodes(text: string, version: string | null, issues: string[]):
     }
   }
   return out;
+}
+
+/**
+ * Google API client errors printed on one line, older global-domain reasons included: Go's
+ * `googleapi: Error 403: User rate limit exceeded, userRateLimitExceeded`.
+ */
+function googleApiClientErrors(text: string): AdsErrorEntry[] {
+  const m = /\bgoogleapi: Error [1-5]\d\d: (.{0,300}?), ([a-z][A-Za-z0-9]{2,60})\b/.exec(text);
+  if (!m) return [];
+  return [makeEntry({ code: ref('global', m[2]!), message: m[1]! })];
+}
+
+/**
+ * The retired AdWords API's printed errors, `[RateExceededError.RATE_EXCEEDED @ path]` or
+ * `[RateExceededError <rateName=…>]`. Their categories are not in today's catalog, so they are
+ * kept as unknown codes rather than dropped.
+ */
+function legacyAdWordsErrors(text: string): AdsErrorEntry[] {
+  const out: AdsErrorEntry[] = [];
+  const re = /(?:\[|errorString: |, )([A-Z][A-Za-z]+Error)(?:\.([A-Z][A-Z0-9_]{2,})|\s+<)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && out.length < 20) {
+    const category = camel(m[1]![0]!.toLowerCase() + m[1]!.slice(1));
+    out.push(makeEntry({ code: ref(category, m[2] ?? 'UNKNOWN', null, false), message: '' }));
+  }
+  return out;
+}
+
+/**
+ * A GoogleAdsFailure inside an Any that was printed with its bytes as an escaped string: text
+ * format (`type_url: "…GoogleAdsFailure" value: "\n\003\350…"`, octal escapes) or Ruby inspect
+ * (`type_url: "…", value: "\n<\n\x03…"`, hex escapes). Line breaks that a terminal or issue
+ * tracker inserted into the string are not part of it.
+ */
+function failureFromPrintedAny(text: string, version: string | null, issues: string[]): { entries: AdsErrorEntry[]; requestId: string | null } | null {
+  const m = /type_url:\s*"[^"]*googleads\.(v\d+)\.errors\.GoogleAdsFailure",?\s*value:\s*"/.exec(text);
+  if (!m) return null;
+  const bytes = unescapeBytes(text, m.index + m[0].length);
+  if (bytes.length === 0) return null;
+  const local: string[] = [];
+  const f = decodeFailureBytes(bytes, m[1] ?? version, local);
+  if (f.entries.length === 0 || local.some((i) => i.includes('malformed'))) {
+    issues.push('a printed GoogleAdsFailure Any was found, but its bytes are cut off or damaged');
+    return null;
+  }
+  issues.push(...local);
+  return f;
+}
+
+/** C-style escaped bytes from `from` up to the closing quote (\n, \", \xHH, \NNN octal, …). */
+function unescapeBytes(s: string, from: number): Uint8Array {
+  const out: number[] = [];
+  const simple: Record<string, number> = { n: 10, t: 9, r: 13, b: 8, f: 12, v: 11, a: 7, e: 27, '0': 0 };
+  let i = from;
+  while (i < s.length && out.length < 1_000_000) {
+    const c = s[i]!;
+    if (c === '"') break;
+    if (c === '\n' || c === '\r') {
+      i++;
+      continue;
+    }
+    if (c !== '\\') {
+      const code = c.charCodeAt(0);
+      if (code < 0x80) out.push(code);
+      else for (const b of Buffer.from(c, 'utf8')) out.push(b);
+      i++;
+      continue;
+    }
+    const e = s[i + 1] ?? '';
+    if (e === 'x' && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 2, i + 4))) {
+      out.push(parseInt(s.slice(i + 2, i + 4), 16));
+      i += 4;
+    } else if (/[0-7]/.test(e)) {
+      const oct = /^[0-7]{1,3}/.exec(s.slice(i + 1, i + 4))![0];
+      out.push(parseInt(oct, 8) & 0xff);
+      i += 1 + oct.length;
+    } else if (e in simple) {
+      out.push(simple[e]!);
+      i += 2;
+    } else {
+      out.push(e.charCodeAt(0) & 0xff);
+      i += 2;
+    }
+  }
+  return Uint8Array.from(out);
 }
