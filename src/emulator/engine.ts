@@ -194,6 +194,32 @@ export class Engine {
   }
 
   /**
+   * Logs a request refused before it reached a method (unknown path, unreadable JSON) and
+   * returns the request id to send with it, so that nothing the emulator answers is missing
+   * from the log.
+   */
+  reject(transport: 'grpc' | 'rest', method: string, failure: EmulatorFailure): string {
+    const { seq, requestId } = this.nextRequest();
+    const now = this.now();
+    this.log.add({
+      seq,
+      requestId,
+      time: new Date(now).toISOString(),
+      transport,
+      method,
+      customerId: null,
+      code: failure.grpcCode,
+      codeName: statusByCode(failure.grpcCode)?.name ?? 'UNKNOWN',
+      httpStatus: transport === 'rest' ? (statusByCode(failure.grpcCode)?.http ?? 500) : null,
+      errors: failure.errors.map((e) => e.code),
+      faults: [],
+      rows: null,
+      durationMs: 0,
+    });
+    return requestId;
+  }
+
+  /**
    * The OAuth token endpoint (`grant_type=refresh_token`). A revoked refresh token, or one of
    * an app in Testing status past its 7 days, gets `400 {"error":"invalid_grant"}`. Never throws.
    */

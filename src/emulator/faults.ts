@@ -27,6 +27,7 @@
  * given, else method + customer id. Chance draws depend only on (seed, key, clause, call
  * number), so a run is reproducible from its seed.
  */
+import { findCode } from '../catalog/catalog.js';
 import { adsError, EmulatorFailure, statusMessage } from './failure.js';
 import { unitDraw } from './random.js';
 
@@ -77,7 +78,7 @@ function parseClause(text: string): FaultClause {
   if ((name === 'mid-stream' || name === 'slow') && (arg === null || !/^\d+$/.test(arg))) {
     throw new FaultSpecError(`${name} needs a whole number: '${text}'`);
   }
-  if (name === 'error' && !arg) throw new FaultSpecError(`error needs a code key: '${text}'`);
+  if (name === 'error' && !findCode(arg)) throw new FaultSpecError(`error needs a known code key such as quotaError.RESOURCE_EXHAUSTED: '${text}'`);
   let delayMs: number | null = null;
   let scope: 'ACCOUNT' | 'DEVELOPER' | null = null;
   let chance: number | null = null;

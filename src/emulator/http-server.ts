@@ -78,11 +78,11 @@ function headersOf(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
-/** A failure that never reached the engine (bad JSON, unknown route): no Ads errors, its own request id. */
-function plainFailure(res: ServerResponse, code: number, message: string, stream: boolean): void {
-  const f = new EmulatorFailure(code, message);
-  const body = restErrorBody(f, '');
-  send(res, httpStatusFor(code), stream ? [body] : body, null);
+/** A request refused before it reached a method (bad JSON, unknown route): logged, with its own request id. */
+function refuse(engine: Engine, res: ServerResponse, method: string, f: EmulatorFailure, stream: boolean): void {
+  const requestId = engine.reject('rest', method, f);
+  const body = restErrorBody(f, requestId);
+  send(res, httpStatusFor(f.grpcCode), stream ? [body] : body, requestId);
 }
 
 async function handle(engine: Engine, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -111,21 +111,21 @@ async function handle(engine: Engine, req: IncomingMessage, res: ServerResponse)
   const r = v ? route(decodeURIComponent(v[2]!), url.searchParams) : null;
   const stream = r?.spec.method === 'SearchStream';
   if (!v || !r) {
-    plainFailure(res, 5, `No such method: ${req.method} ${url.pathname}`, false);
+    refuse(engine, res, `${req.method} ${url.pathname}`, new EmulatorFailure(5, `No such method: ${req.method} ${url.pathname}`), false);
     return;
   }
   if (v[1] !== API_VERSION) {
     const f = adsError('requestError.UNSUPPORTED_VERSION', `API version ${v[1]} is not served; this emulator speaks ${API_VERSION}.`);
-    send(res, httpStatusFor(f.grpcCode), stream ? [restErrorBody(f, '')] : restErrorBody(f, ''), null);
+    refuse(engine, res, r.spec.key, f, stream);
     return;
   }
   if (req.method !== r.httpMethod) {
-    plainFailure(res, 5, `${r.spec.key} takes ${r.httpMethod}, not ${req.method}.`, stream);
+    refuse(engine, res, r.spec.key, new EmulatorFailure(5, `${r.spec.key} takes ${r.httpMethod}, not ${req.method}.`), stream);
     return;
   }
   const text = r.httpMethod === 'POST' ? await readBody(req) : '';
   if (text === null) {
-    plainFailure(res, 3, 'The request body is too large or could not be read.', stream);
+    refuse(engine, res, r.spec.key, new EmulatorFailure(3, 'The request body is too large or could not be read.'), stream);
     return;
   }
   const desc = messageSchema(r.spec.requestType);
@@ -136,7 +136,7 @@ async function handle(engine: Engine, req: IncomingMessage, res: ServerResponse)
     const registry = jsonRegistry();
     request = toJson(desc, fromJson(desc, { ...(parsed as Json), ...r.bind } as never, { registry }), { registry }) as Json;
   } catch (e) {
-    plainFailure(res, 3, `Invalid JSON payload received. ${e instanceof Error ? e.message : String(e)}`, stream);
+    refuse(engine, res, r.spec.key, new EmulatorFailure(3, `Invalid JSON payload received. ${e instanceof Error ? e.message : String(e)}`), stream);
     return;
   }
   const ac = new AbortController();
@@ -165,7 +165,7 @@ async function handle(engine: Engine, req: IncomingMessage, res: ServerResponse)
 export async function startHttpServer(engine: Engine, host: string, port: number): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
     handle(engine, req, res).catch((e: unknown) => {
-      if (!res.headersSent) plainFailure(res, 13, `Emulator bug: ${e instanceof Error ? e.message : String(e)}`, false);
+      if (!res.headersSent) refuse(engine, res, 'unknown', new EmulatorFailure(13, `Emulator bug: ${e instanceof Error ? e.message : String(e)}`), false);
       else res.destroy();
     });
   });

@@ -203,3 +203,27 @@ describe('batch jobs', () => {
     assert.equal(d.code, 'fieldError.REQUIRED');
   });
 });
+
+describe('requests refused before any method', () => {
+  test('an unknown path is a NOT_FOUND that is logged with its own request id', async () => {
+    const r = await rest(emu.httpUrl!, '/v25/customers/1/nothingHere:do', {});
+    assert.equal(r.status, 404);
+    assert.equal(r.body.error.status, 'NOT_FOUND');
+    const entry = emu.log.entries.find((e) => e.requestId === r.requestId);
+    assert.equal(entry?.code, 5);
+  });
+
+  test('another API version is refused with requestError.UNSUPPORTED_VERSION', async () => {
+    const r = await rest(emu.httpUrl!, `/v19/customers/${IDS.client}/googleAds:search`, { query: 'SELECT customer.id FROM customer' });
+    assert.equal(r.status, 400);
+    assert.equal(decode(r.body).code, 'requestError.UNSUPPORTED_VERSION');
+  });
+
+  test('a body that is not JSON is an INVALID_ARGUMENT', async () => {
+    const res = await fetch(`${emu.httpUrl}/v25/customers/${IDS.client}/googleAds:search`, { method: 'POST', headers: { ...ADMIN_HEADERS }, body: '{not json' });
+    assert.equal(res.status, 400);
+    const body = (await res.json()) as { error: { message: string } };
+    assert.match(body.error.message, /Invalid JSON payload/);
+    assert.ok(res.headers.get('request-id'));
+  });
+});
