@@ -47,13 +47,12 @@ export class AdsError extends Error implements AdsErrorData {
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
-      super(data.message);
+      // Passing `cause` always (even undefined) makes it an own property: "the original input"
+      // is there to look at whatever it was.
+      super(data.message, { cause });
     } finally {
       Error.stackTraceLimit = limit;
     }
-    // Keep `cause` even when it is undefined, so "the original input" is always a property.
-    Object.defineProperty(this, 'cause', { value: cause, enumerable: false, writable: false, configurable: true });
-    Object.defineProperty(this, BRAND, { value: true });
     this.recognized = data.recognized;
     this.source = data.source;
     this.apiVersion = data.apiVersion;
@@ -78,6 +77,11 @@ export class AdsError extends Error implements AdsErrorData {
   }
 
   /** Plain data: everything but `cause`. Safe to log (the decoders never copy secrets in). */
+  static {
+    // The brand lives on the prototype: one definition, not one per instance.
+    Object.defineProperty(AdsError.prototype, BRAND, { value: true });
+  }
+
   toJSON(): AdsErrorData {
     return {
       recognized: this.recognized,

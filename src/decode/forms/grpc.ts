@@ -19,6 +19,12 @@ const FAILURE_KEY = /^google\.ads\.googleads\.(v\d+)\.errors\.googleadsfailure-b
 export function metadataMap(md: unknown): Map<string, unknown> {
   const out = new Map<string, unknown>();
   if (!md || typeof md !== 'object') return out;
+  // grpc-js keeps key → values[] in `internalRepr`: read it directly, without copying.
+  const internal = prop(md, 'internalRepr');
+  if (internal instanceof Map) {
+    for (const [k, v] of internal) out.set(String(k).toLowerCase(), Array.isArray(v) ? v[0] : v);
+    return out;
+  }
   let map: unknown;
   try {
     const getMap = (md as { getMap?: () => unknown }).getMap;
@@ -120,7 +126,7 @@ export function decodeGrpcError(e: object, apiVersionOption: string | null): Fou
   requestId ??= typeof rid === 'string' ? rid : rid instanceof Uint8Array ? Buffer.from(rid).toString('utf8') : null;
 
   // google-gax gave up retrying: the trailers are gone; only its text tells what kept failing.
-  const gaveUp = /Total timeout of API .* exceeded (\d+) milliseconds .*?retrying error Error: (\d+) ([A-Z_]+)/s.exec(text);
+  const gaveUp = !text.includes('Total timeout') ? null : /Total timeout of API .* exceeded (\d+) milliseconds .*?retrying error Error: (\d+) ([A-Z_]+)/s.exec(text);
   if (gaveUp) issues.push(`google-gax gave up after ${gaveUp[1]} ms of retrying ${gaveUp[2]} ${gaveUp[3]}; its trailers and request id were dropped`);
 
   // Credentials failed before the call went out ("Getting metadata from plugin failed …").
