@@ -2,6 +2,8 @@
  * The recovery engine: safe retries for Google Ads calls.
  */
 export { AdsRetryPolicy, adsRetryPolicy } from './policy.js';
+export { fromCockatiel, wrap } from './compose.js';
+export type { CockatielLike, Executable } from './compose.js';
 export type { AttemptContext, ExecuteOptions, RetryPolicyOptions } from './policy.js';
 export { decideRetry } from './decide.js';
 export type { RequestSafety, RetryDecision } from './decide.js';
