@@ -276,7 +276,8 @@ function messageFromText(text: string): string | null {
     /\bmessage:\s*"([^"]{1,500})"/.exec(text) ??
     /Error with message "([^"]{1,500})"/.exec(text) ??
     /\bFaultMessage:\s*"\[?"?(.{1,500}?)"?\]?"\s*$/m.exec(text) ??
-    /\bFault:\s*(.{1,300}?)\s*$/m.exec(text);
+    /\bFault:\s*(.{1,300}?)\s*$/m.exec(text) ??
+    /"message"\s*:\s*"((?:[^"\\]|\\.){1,500})"/.exec(text);
   return m ? m[1]! : null;
 }
 
@@ -301,7 +302,7 @@ function pythonSummary(text: string, statusCode: number | null): AdsErrorEntry[]
 function qualifiedCodes(text: string, version: string | null, issues: string[]): AdsErrorEntry[] {
   const out: AdsErrorEntry[] = [];
   const seen = new Set<string>();
-  const re = /\b([A-Za-z][A-Za-z_]*?(?:Error|_error))(?:Enum)?(?:\.|::|:\s*:?|\s*=\s*)([A-Z][A-Z0-9_]{2,})\b/g;
+  const re = /\b([A-Za-z][A-Za-z_]*?(?:Error|_error))(?:Enum)?(?:\.|::|["']?\s*:\s*:?["']?|\s*=\s*)([A-Z][A-Z0-9_]{2,})\b/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && out.length < 100) {
     if (m[2] === 'UNSPECIFIED') continue;
