@@ -25,6 +25,8 @@ export interface EmulatorOptions {
   readonly world?: WorldSeed;
   /** Rows per SearchStream message (default 10,000, as the live API). */
   readonly streamBatchRows?: number;
+  /** Lifetime of access tokens issued by `/token`, in ms (default 3,599,000, as Google's). */
+  readonly accessTokenLifetimeMs?: number;
 }
 
 export interface RunningEmulator {
@@ -62,6 +64,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     ...(scenario ? { scenario } : {}),
     ...(options.world ? { world: options.world } : {}),
     ...(options.streamBatchRows !== undefined ? { streamBatchRows: options.streamBatchRows } : {}),
+    ...(options.accessTokenLifetimeMs !== undefined ? { accessTokenLifetimeMs: options.accessTokenLifetimeMs } : {}),
   });
   const host = options.host ?? '127.0.0.1';
   const urlHost = host.includes(':') ? `[${host}]` : host;

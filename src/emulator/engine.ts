@@ -38,6 +38,8 @@ export interface EngineOptions {
   readonly world?: WorldSeed;
   /** Rows per SearchStream message (the live API sends up to 10,000). */
   readonly streamBatchRows?: number;
+  /** Lifetime of access tokens issued by `/token`, in ms (the real one: 3599 s). */
+  readonly accessTokenLifetimeMs?: number;
   readonly now?: () => number;
 }
 
@@ -74,6 +76,7 @@ export class Engine {
   private readonly counters = new Map<string, number>();
   private readonly headerSpecs = new Map<string, FaultClause[] | FaultSpecError>();
   private readonly streamBatchRows: number;
+  private readonly tokenLifetimeMs: number;
   private readonly now: () => number;
   private seq = 0;
 
@@ -83,6 +86,7 @@ export class Engine {
     this.world = new World(options.world ?? options.scenario?.world);
     this.rules = (options.scenario?.faults ?? []).map((rule) => ({ rule, clauses: parseFaultSpec(rule.fault) }));
     this.streamBatchRows = Math.max(1, options.streamBatchRows ?? 10_000);
+    this.tokenLifetimeMs = options.accessTokenLifetimeMs ?? 3_599_000;
     this.now = options.now ?? Date.now;
   }
 
@@ -254,9 +258,8 @@ export class Engine {
     if (!state || state.kind !== 'valid') {
       return answer(400, { error: 'invalid_grant', error_description: !state ? 'Bad Request' : 'Token has been expired or revoked.' });
     }
-    const lifetime = 3599;
-    const access = this.world.issueAccessToken(state.user, this.now(), lifetime * 1000);
-    return answer(200, { access_token: access, expires_in: lifetime, scope: 'https://www.googleapis.com/auth/adwords', token_type: 'Bearer' });
+    const access = this.world.issueAccessToken(state.user, this.now(), this.tokenLifetimeMs);
+    return answer(200, { access_token: access, expires_in: Math.floor(this.tokenLifetimeMs / 1000), scope: 'https://www.googleapis.com/auth/adwords', token_type: 'Bearer' });
   }
 }
 
