@@ -116,6 +116,18 @@ const isFail = (x: unknown): x is EmulatorFailure => x instanceof Error;
  * `PROHIBITED_RESOURCE_TYPE_IN_SELECT_CLAUSE`, `BAD_LIMIT_VALUE`, `UNEXPECTED_INPUT`, …).
  */
 export function parseQuery(query: string): Query | EmulatorFailure {
+  // Clients send the same few queries over and over; both results are immutable.
+  const hit = memo.get(query);
+  if (hit) return hit;
+  const out = parseUncached(query);
+  if (memo.size >= 512) memo.delete(memo.keys().next().value!);
+  memo.set(query, out);
+  return out;
+}
+
+const memo = new Map<string, Query | EmulatorFailure>();
+
+function parseUncached(query: string): Query | EmulatorFailure {
   const lexed = tokenize(query);
   if (isFail(lexed)) return lexed;
   const toks: Tok[] = lexed;
