@@ -7,6 +7,7 @@ import { statusByCode } from '../classify/status.js';
 import { AdsError } from '../error/ads-error.js';
 import type { AdsErrorEntry, QuotaDetails, RetryDelaySource, RpcDetail, SourceForm, StatusRef } from '../error/types.js';
 import { ref, makeEntry } from './entry.js';
+import { redactText } from '../observe/redact.js';
 
 export interface Found {
   recognized: boolean;
@@ -28,9 +29,11 @@ export interface Found {
 const RETRY_IN = /\bretry (?:in|after) (\d{1,9}(?:\.\d+)?) ?(s|sec|secs|seconds?|ms|milliseconds?|m|min|minutes?)\b/i;
 
 export function assemble(f: Found, cause: unknown): AdsError {
-  const entries = f.entries ?? [];
+  // Nothing a caller gave us is printed with secrets in it: texts are redacted here, once, so
+  // that every consumer (logs, CLI, explanations) gets clean strings. The input stays in `cause`.
+  const entries = (f.entries ?? []).map(redactEntry);
   const rpcDetails = f.rpcDetails ?? [];
-  const issues = f.issues ?? [];
+  const issues = (f.issues ?? []).map(redactText);
   const status = f.statusCode == null ? undefined : statusByCode(f.statusCode);
   const statusRef: StatusRef | null = status ? { code: status.code, name: status.name, http: status.http } : null;
 
@@ -70,7 +73,7 @@ export function assemble(f: Found, cause: unknown): AdsError {
   // iterate `errors` and find at least the status.
   let allEntries = entries;
   if (allEntries.length === 0 && status && status.code !== 0) {
-    allEntries = [makeEntry({ code: ref('status', status.name, status.code), message: f.message ?? '' })];
+    allEntries = [makeEntry({ code: ref('status', status.name, status.code), message: redactText(f.message ?? '') })];
   }
   const cls = classifyFailure(allEntries, status?.code ?? null, quotaForClass);
   const requestId = f.requestId || requestIdFromDetails(rpcDetails) || null;
@@ -82,7 +85,7 @@ export function assemble(f: Found, cause: unknown): AdsError {
       apiVersion: f.apiVersion ?? null,
       status: statusRef,
       httpStatus: f.httpStatus ?? null,
-      message: summary(statusRef, f.message ?? null, allEntries, requestId, f.recognized),
+      message: summary(statusRef, f.message == null ? null : redactText(f.message), allEntries, requestId, f.recognized),
       requestId,
       errors: allEntries,
       rpcDetails,
@@ -97,6 +100,14 @@ export function assemble(f: Found, cause: unknown): AdsError {
     },
     cause,
   );
+}
+
+function redactEntry(e: AdsErrorEntry): AdsErrorEntry {
+  const message = redactText(e.message);
+  const trigger = e.trigger?.kind === 'string' ? redactText(e.trigger.value) : null;
+  const location = e.location === null ? null : redactText(e.location);
+  if (message === e.message && location === e.location && (trigger === null || trigger === (e.trigger as { value: string }).value)) return e;
+  return { ...e, message, location, trigger: trigger === null ? e.trigger : { kind: 'string', value: trigger } };
 }
 
 function requestIdFromDetails(details: readonly RpcDetail[]): string | null {
