@@ -4,7 +4,7 @@ import { AdsRetryPolicy, type RetryPolicyOptions } from './policy.js';
 import { VirtualClock } from './virtual-clock.js';
 import { TokenBucketBudget, unlimitedBudget } from './budget.js';
 import { isRetryGiveUpError, RetryGiveUpError } from './give-up-error.js';
-import type { AdsError } from '../error/ads-error.js';
+import { AdsError } from '../error/ads-error.js';
 import { adsError, type ErrorSpec } from '../../test/retry/fixtures.js';
 
 type Outcome<T> = { ok: true; value: T; at: number } | { ok: false; error: unknown; at: number };
@@ -348,9 +348,10 @@ test('a rate-limit delay holds every call of the shared policy, not only the one
     }
     return 1;
   };
-  const a = drive(clock, policy.execute(fn, { operation: 'read' }));
+  const a = policy.execute(fn, { operation: 'read' });
   await clock.advance(1_000);
-  const b = drive(clock, policy.execute(fn, { operation: 'read' })); // a new call, during the delay
+  const b = policy.execute(fn, { operation: 'read' }); // a new call, during the delay
+  await clock.run();
   await Promise.all([a, b]);
   assert.equal(starts.length, 3);
   assert.ok(starts.slice(1).every((t) => t >= 5_000), `starts ${starts}`);
@@ -366,4 +367,30 @@ test('with() derives a policy that shares the budget', async () => {
   await drive(clock, base.execute(fail, { operation: 'read' }));
   assert.equal(budget.tokens, 0);
   assert.equal(giveUp(await drive(clock, derived.execute(fail, { operation: 'read' }))).reason, 'throttled');
+});
+
+test('an ACCOUNT-scope rate limit holds only that account; a DEVELOPER-scope one holds every call', async () => {
+  for (const scope of ['ACCOUNT', 'DEVELOPER'] as const) {
+    const { clock, policy } = setup();
+    const starts: Record<string, number[]> = { a: [], b: [] };
+    let first = true;
+    const fn = (acct: 'a' | 'b') => async (): Promise<number> => {
+      starts[acct]!.push(clock.now());
+      if (first) {
+        first = false;
+        const e = adsError({ status: 'RESOURCE_EXHAUSTED', codes: ['quotaError.RESOURCE_EXHAUSTED'], retryDelayMs: 5_000 });
+        throw new AdsError({ ...e.toJSON(), quota: { ...e.quota!, rateScope: scope } });
+      }
+      return 1;
+    };
+    const a1 = policy.execute(fn('a'), { operation: 'read', account: 'a' });
+    await clock.advance(1_000);
+    const a2 = policy.execute(fn('a'), { operation: 'read', account: 'a' });
+    const b1 = policy.execute(fn('b'), { operation: 'read', account: 'b' });
+    await clock.run();
+    await Promise.all([a1, a2, b1]);
+    assert.ok(starts.a!.slice(1).every((t) => t >= 5_000), `${scope}: account a starts ${starts.a}`);
+    if (scope === 'ACCOUNT') assert.deepEqual(starts.b, [1_000], 'account b is not held');
+    else assert.ok(starts.b![0]! >= 5_000, `DEVELOPER: account b starts ${starts.b}`);
+  }
 });

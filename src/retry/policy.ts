@@ -48,6 +48,11 @@ export interface ExecuteOptions {
   readonly validateOnly?: boolean;
   /** The customer account was just created: poll through CUSTOMER_NOT_FOUND. */
   readonly newAccount?: boolean;
+  /**
+   * The customer id the call is for. A rate limit whose scope is ACCOUNT then holds only the
+   * calls for that account; without it (or for DEVELOPER scope) it holds every call of the policy.
+   */
+  readonly account?: string;
 }
 
 /** What `fn` receives on each attempt. */
@@ -81,6 +86,7 @@ interface Resolved {
  */
 export class AdsRetryPolicy {
   readonly #o: Resolved;
+  readonly #accountGates = new Map<string, RateGate>();
   readonly #onRetry = new Emitter<RetryEvent>();
   readonly #onGiveUp = new Emitter<GiveUpEvent>();
   /** Fires before each wait for a retry. */
@@ -132,16 +138,18 @@ export class AdsRetryPolicy {
     const o = this.#o;
     const signal = options.signal;
     if (signal?.aborted) throw signal.reason;
-    // Fast path (no signal, no timeout, gate open): one clock read, one await, no allocation.
+    // Fast path (no signal, no timeout, gates open): one clock read, one await, no allocation.
     if (!signal && o.attemptTimeoutMs === null) {
       const gate = o.gate;
       const now = gate ? o.clock.now() : 0;
-      if (!gate || !gate.active(now)) {
+      const account = gate && options.account !== undefined ? this.#accountGate(options.account) : null;
+      if (!gate || (!gate.active(now) && !account?.active(now))) {
         try {
           const value = await fn(FIRST_ATTEMPT);
           o.budget?.recordSuccess();
           // The send time stands for the success time: close enough to measure a rate.
           gate?.succeeded(now);
+          account?.succeeded(now);
           return value;
         } catch (thrown) {
           return this.#loop(fn, options, 2, gate ? now : o.clock.now(), thrown);
@@ -167,6 +175,7 @@ export class AdsRetryPolicy {
       idempotent: options.idempotent === true || options.validateOnly === true,
       newAccount: options.newAccount === true,
     };
+    const account = o.gate && options.account !== undefined ? this.#accountGate(options.account) : null;
     let attempt = firstAttempt;
     let pending: { thrown: unknown } | null = firstAttempt === 1 ? null : { thrown: firstThrown };
     let polls = 0;
@@ -175,10 +184,13 @@ export class AdsRetryPolicy {
       if (pending === null) {
         // Make an attempt.
         if (o.gate) await o.gate.wait(clock, signal);
+        if (account) await account.wait(clock, signal);
         try {
           const value = await this.#attempt(fn, attempt, signal);
           o.budget?.recordSuccess();
-          o.gate?.succeeded(clock.now());
+          const done = clock.now();
+          o.gate?.succeeded(done);
+          account?.succeeded(done);
           return value;
         } catch (thrown) {
           if (signal?.aborted) throw signal.reason;
@@ -201,7 +213,10 @@ export class AdsRetryPolicy {
       if (!decision.retry) {
         throw this.#giveUp(decision.reason, error, made, decision.reason === 'quota' ? at(now, decision.serverDelayMs) : null);
       }
-      if (decision.schedule === 'server-delay' && decision.serverDelayMs != null) o.gate?.throttled(now, decision.serverDelayMs);
+      if (decision.schedule === 'server-delay' && decision.serverDelayMs != null) {
+        const scope = error.quota?.rateScope ?? error.errors.find((e) => e.details?.quota)?.details?.quota?.rateScope;
+        (scope === 'ACCOUNT' && account ? account : o.gate)?.throttled(now, decision.serverDelayMs);
+      }
 
       const wait = this.#delay(decision, made, polls);
       if (decision.schedule === 'poll') polls++;
@@ -219,6 +234,17 @@ export class AdsRetryPolicy {
       }
       await clock.sleep(wait, signal);
     }
+  }
+
+  /** The gate of one customer account, made on first use; the oldest are forgotten past 10,000. */
+  #accountGate(id: string): RateGate {
+    let g = this.#accountGates.get(id);
+    if (!g) {
+      g = this.#o.gate!.fork(64);
+      if (this.#accountGates.size >= 10_000) this.#accountGates.delete(this.#accountGates.keys().next().value!);
+      this.#accountGates.set(id, g);
+    }
+    return g;
   }
 
   #delay(decision: RetryDecision & { retry: true }, made: number, polls: number): number {

@@ -21,9 +21,9 @@ export interface RateGateOptions {
   readonly backoffFactor?: number;
   /** Growth of the pace per second without a rate-limit answer, as a share. Default 0.01. */
   readonly growth?: number;
+  /** Successes remembered to measure the accepted rate (rounded up to a power of two). Default 4096. */
+  readonly history?: number;
 }
-
-const RING = 4096;
 
 export class RateGate {
   readonly minRate: number;
@@ -35,9 +35,10 @@ export class RateGate {
   #rate: number | null = null;
   #nextSlot = Number.NEGATIVE_INFINITY;
   #lastThrottle = Number.NEGATIVE_INFINITY;
-  // Times of the last RING successes (a ring buffer: no allocation per call), to measure the
-  // rate the server accepted.
-  #successes = new Float64Array(RING).fill(Number.NEGATIVE_INFINITY);
+  // Times of the last successes (a ring buffer: no allocation per call), to measure the rate
+  // the server accepted.
+  readonly #successes: Float64Array;
+  readonly #mask: number;
   #next = 0;
 
   constructor(options: RateGateOptions = {}) {
@@ -45,6 +46,14 @@ export class RateGate {
     this.quietMs = options.quietMs ?? 60_000;
     this.backoffFactor = options.backoffFactor ?? 0.9;
     this.growth = options.growth ?? 0.01;
+    const size = 2 ** Math.ceil(Math.log2(Math.max(2, options.history ?? 4096)));
+    this.#successes = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
+    this.#mask = size - 1;
+  }
+
+  /** A new, open gate with the same settings (and the given history size). */
+  fork(history = this.#successes.length): RateGate {
+    return new RateGate({ minRate: this.minRate, quietMs: this.quietMs, backoffFactor: this.backoffFactor, growth: this.growth, history });
   }
 
   /** The pace in calls per second at `now`, or null when calls are not paced. */
@@ -109,6 +118,6 @@ export class RateGate {
   /** A call succeeded at `now`. */
   succeeded(now: number): void {
     this.#successes[this.#next] = now;
-    this.#next = (this.#next + 1) & (RING - 1);
+    this.#next = (this.#next + 1) & this.#mask;
   }
 }
