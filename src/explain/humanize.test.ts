@@ -47,5 +47,5 @@ test('templates: placeholders are found, filled, and a missing fact drops a list
   assert.equal(fill('wait {delay}', { delay: '30 s' }), 'wait 30 s');
   assert.equal(fill('wait {delay}', {}), null);
   assert.equal(fillOr('at {fieldPath}', {}, '?'), 'at ?');
-  assert.deepEqual(fillList(['a {x}', 'b', 'c {y}'], { x: '1' }), ['a 1', 'b']);
+  assert.deepEqual(fillList(['a {x}', 'b', 'c {delay}', 'literal {lpurl}'], { x: '1' }), ['a 1', 'b', 'literal {lpurl}']);
 });

@@ -4,10 +4,23 @@
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
+/**
+ * The names the engine fills. Braces around any other word are literal text (`{lpurl}`,
+ * `customers/{customer_id}`), so that explanations can quote Google Ads syntax.
+ */
+export const FACT_NAMES: ReadonlySet<string> = new Set([
+  'code', 'codeName', 'category', 'fieldPath', 'fieldName', 'field', 'trigger', 'operation', 'operationIndex',
+  'message', 'location', 'customerId', 'digits', 'loginCustomerId', 'loginDigits', 'linkedCustomerId',
+  'requestId', 'status', 'httpStatus', 'delay', 'delaySeconds', 'retryAt', 'rateName', 'rateScope',
+  'limit', 'existingCount', 'enclosingResource', 'enclosingId', 'limitType', 'policyName', 'violatingText',
+  'policyDescription', 'unpublishedCode', 'first', 'every', 'n', 'problem', 'Problem', 'about', 'resource',
+  'subject', 'aField', 'x', 'X', 'Y', 'query', 'count',
+]);
+
 /** The placeholder names in a template, in order of appearance (duplicates kept once). */
 export function placeholdersOf(template: string): string[] {
   const out = new Set<string>();
-  for (const m of template.matchAll(PLACEHOLDER)) out.add(m[1]!);
+  for (const m of template.matchAll(PLACEHOLDER)) if (FACT_NAMES.has(m[1]!)) out.add(m[1]!);
   return [...out];
 }
 
@@ -18,6 +31,7 @@ export function placeholdersOf(template: string): string[] {
 export function fill(template: string, facts: Readonly<Record<string, string | undefined>>): string | null {
   let missing = false;
   const out = template.replace(PLACEHOLDER, (whole, name: string) => {
+    if (!FACT_NAMES.has(name)) return whole;
     const v = facts[name];
     if (v === undefined) {
       missing = true;
@@ -30,7 +44,7 @@ export function fill(template: string, facts: Readonly<Record<string, string | u
 
 /** Fills what it can; an unknown placeholder becomes `fallback`. */
 export function fillOr(template: string, facts: Readonly<Record<string, string | undefined>>, fallback: string): string {
-  return template.replace(PLACEHOLDER, (_whole, name: string) => facts[name] ?? fallback);
+  return template.replace(PLACEHOLDER, (whole, name: string) => (FACT_NAMES.has(name) ? (facts[name] ?? fallback) : whole));
 }
 
 /** Fills each template of a list; drops those with an unknown placeholder. */
