@@ -77,7 +77,8 @@ function splitAny(response: unknown, count: number | null, options: SplitOptions
       return fromFailure(decode(value, decodeOptions(options)), new Map(), null, count, options, issues);
     }
   }
-  if (looksLikeMutateResponse(value)) {
+  // The caller says this is a mutate response, so a bare result list is enough here.
+  if (looksLikeMutateResponse(value) || (isObj(value) && Array.isArray(pick(value, ...RESULT_KEYS)))) {
     const results = new Map<number, unknown>();
     let implied: number | null = null;
     const list = pick(value, ...RESULT_KEYS);
