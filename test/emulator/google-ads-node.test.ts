@@ -4,14 +4,18 @@
  * keep the trailers, which the project's decoder reads. (Its messages use proto field names:
  * `customer_id`, `mutate_operations`.)
  *
- * Opteo's google-ads-api is not tested here: it has no option for another endpoint or extra
- * headers and its REST base URL is fixed, so it cannot reach the emulator without editing the
- * package.
+ * Opteo's google-ads-api cannot be pointed at the emulator without editing it: its REST base
+ * URL is fixed, and although `grpc_channel_options` reach the gax constructor (so `apiEndpoint`
+ * and `port` could be set), it always forces TLS credentials and refreshes the token at
+ * Google's OAuth server. What is checked instead is that its own failure decoder reads the
+ * emulator's trailer bytes.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as grpc from '@grpc/grpc-js';
 import { GoogleAdsServiceClient } from 'google-ads-node';
+import { errors as opteoErrors } from 'google-ads-api';
+import { FAILURE_TRAILER_KEY } from '../../src/emulator/index.js';
 import { decode } from '../../src/decode/index.js';
 import { IDS, startEmulator, TOKENS, type RunningEmulator } from '../../src/emulator/index.js';
 
@@ -71,6 +75,22 @@ test('google-ads-node meets USER_PERMISSION_DENIED without login-customer-id', a
       const d = decode(e);
       assert.equal(d.status?.code, 7);
       assert.equal(d.code, 'authorizationError.USER_PERMISSION_DENIED');
+      return true;
+    },
+  );
+});
+
+test("google-ads-api's own decoder reads the emulator's GoogleAdsFailure trailer", async () => {
+  await assert.rejects(
+    client.search({ customer_id: '123-456-7890', query: 'SELECT customer.id FROM customer' }, headers()),
+    (e: unknown) => {
+      const md = (e as { metadata: grpc.Metadata }).metadata;
+      const bytes = md.get(FAILURE_TRAILER_KEY)[0] as Buffer;
+      const failure = opteoErrors.GoogleAdsFailure.decode(bytes);
+      assert.equal(failure.errors.length, 1);
+      // protobufjs gives enum numbers: authentication_error (17) = CLIENT_CUSTOMER_ID_INVALID (5).
+      assert.equal((failure.errors[0]!.error_code as { authentication_error?: number }).authentication_error, 5);
+      assert.equal(failure.request_id, md.get('request-id')[0]);
       return true;
     },
   );
