@@ -112,7 +112,8 @@ export class AdsRetryPolicy {
 
   /**
    * A policy with some options changed. The budget, gate and clock stay shared with this one
-   * unless replaced, so derived policies still count against the same fleet budget.
+   * unless replaced, so derived policies still count against the same fleet budget. Event
+   * listeners are not copied.
    */
   with(options: RetryPolicyOptions): AdsRetryPolicy {
     return new AdsRetryPolicy({ ...this.#o, ...options });
@@ -249,7 +250,7 @@ export class AdsRetryPolicy {
 
   #delay(decision: RetryDecision & { retry: true }, made: number, polls: number): number {
     const o = this.#o;
-    const random = o.clock.random;
+    const random = (): number => o.clock.random();
     if (decision.schedule === 'poll') return polls === 0 ? o.newAccountPoll.firstWaitMs : o.newAccountPoll.intervalMs;
     const server = decision.serverDelayMs;
     if (decision.schedule === 'server-delay' && server != null) {
