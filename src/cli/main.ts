@@ -16,6 +16,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'codes [QUERY] [--version vNN] [--json]    list and search the error codes',
     load: async () => (await import('./commands/codes.js')).codesCommand,
   },
+  web: {
+    summary: 'web [--port N]                        serve the web explainer page',
+    load: async () => (await import('./commands/web.js')).webCommand,
+  },
   emulator: {
     summary: 'emulator [--grpc-port N] [--http-port N] [--scenario FILE]  run the local Google Ads API emulator',
     load: async () => (await import('./commands/emulator.js')).emulatorCommand,
