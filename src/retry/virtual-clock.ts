@@ -24,8 +24,10 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-// Lets every promise continuation that is already queued run before time moves on.
-const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+// Lets every promise continuation that is already queued run before time moves on. (setImmediate
+// runs after the microtask queue drains; elsewhere than Node a zero timeout does the same.)
+const macrotask: (fn: () => void) => void = typeof setImmediate === 'function' ? (fn) => setImmediate(fn) : (fn) => setTimeout(fn, 0);
+const settle = (): Promise<void> => new Promise((resolve) => macrotask(resolve));
 
 /**
  * A `RetryClock` on virtual time. `now()` starts at `start` (default 0). Nothing happens until
