@@ -145,9 +145,9 @@ test('gRPC statuses, global reasons and ErrorInfo reasons are explained from the
 });
 
 test('a code without an entry is composed from its category, name and class', () => {
-  const [e] = explainWith(en, 'campaignBudgetError.CAMPAIGN_BUDGET_IN_USE');
+  const [e] = explainWith(en, 'campaignBudgetError.CAMPAIGN_BUDGET_PERIOD_NOT_AVAILABLE');
   assert.equal(e!.source, 'composed');
-  assert.match(e!.title, /campaign budget is still in use/i);
+  assert.match(e!.title, /campaign budget period is not available/i);
   assert.match(e!.what, /CampaignBudgetService/);
   assert.ok(e!.steps.length >= 2);
 });
