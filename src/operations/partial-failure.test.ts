@@ -39,7 +39,7 @@ test('REST JSON: results and errors become one outcome per operation', () => {
 test('an error without an index is about the request, and does not land on operation 0', () => {
   const body = {
     results: [{ resourceName: 'a' }, { resourceName: 'b' }],
-    partialFailureError: failure([err({ requestError: 'INVALID_INPUT' }), err({ fieldError: 'REQUIRED' }, [{ fieldName: 'operations' }])]),
+    partialFailureError: failure([err({ requestError: 'INVALID_CUSTOMER_ID' }), err({ fieldError: 'REQUIRED' }, [{ fieldName: 'operations' }])]),
   };
   const s = splitOperations(body);
   assert.equal(s.requestErrors.length, 2);

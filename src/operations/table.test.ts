@@ -21,7 +21,7 @@ const split = splitOperations({
   partialFailureError: failure([
     { code: { fieldError: 'REQUIRED' }, index: 1 },
     { code: { stringLengthError: 'TOO_SHORT' }, index: 1 },
-    { code: { requestError: 'INVALID_INPUT' } },
+    { code: { requestError: 'INVALID_CUSTOMER_ID' } },
     { code: { fieldError: 'REQUIRED' }, index: 12 },
   ]),
 });
@@ -33,7 +33,7 @@ test('one block per failed operation, its errors on consecutive lines', () => {
   assert.ok(i > 0, lines.join('\n'));
   assert.match(lines[i + 1]!, /^\s+stringLengthError\.TOO_SHORT\s+operations\[1\]\.create\.name\s+text for TOO_SHORT$/);
   assert.ok(lines.some((l) => /^Errors about the request as a whole \(1\):$/.test(l)));
-  assert.ok(lines.some((l) => /requestError\.INVALID_INPUT/.test(l)));
+  assert.ok(lines.some((l) => /requestError\.INVALID_CUSTOMER_ID/.test(l)));
   assert.ok(lines.some((l) => /^Errors naming no operation that was sent \(1\):$/.test(l)));
 });
 

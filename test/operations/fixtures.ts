@@ -148,3 +148,8 @@ export function streamBody(batches: readonly number[], error?: { specs: readonly
   }
   return out;
 }
+
+/** Decodes bytes with the Node clients' protobufjs class of a v25 service message. */
+export function googleAdsNodeDecode(short: string, bytes: Uint8Array): unknown {
+  return googleAdsApi().services[short]!.decode(bytes);
+}
