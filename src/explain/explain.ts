@@ -201,7 +201,8 @@ function hintsFor(pack: LocalePack, t: Target, cls: CodeClass, facts: Facts, opt
   const h = pack.ui.hints;
   const keys: string[] = [];
   const req = options.request;
-  if (facts.digits && (isDashedCustomerId(facts.customerId) || isDashedCustomerId(facts.trigger))) keys.push('customerIdDashes');
+  const aboutTheRequest = cls.kind !== 'transient' && cls.kind !== 'rate-limit' && cls.kind !== 'quota' && cls.kind !== 'cancelled';
+  if (aboutTheRequest && facts.digits && (isDashedCustomerId(facts.customerId) || isDashedCustomerId(facts.trigger))) keys.push('customerIdDashes');
   if (req?.loginCustomerId && isDashedCustomerId(req.loginCustomerId) && facts.loginDigits) keys.push('loginCustomerIdDashes');
   if (LOGIN_CODES.has(t.code.key) && req) keys.push(req.loginCustomerId ? 'loginCustomerIdSet' : 'loginCustomerIdMissing');
   if (facts.fieldPath && (cls.kind === 'invalid-request' || cls.kind === 'precondition' || cls.kind === 'conflict' || cls.kind === 'not-found')) {
@@ -318,11 +319,10 @@ async function targetsDecoding(input: unknown): Promise<Target[]> {
   if (direct) return direct;
   try {
     // The decoder is loaded only when the input needs it (a raw thrown error, a body, bytes).
-    const spec = '../decode/index.js';
-    const mod = (await import(spec)) as { decode?: (x: unknown) => AdsErrorData };
-    if (mod.decode) return targetsOfFailure(mod.decode(input));
+    const { decode } = await import('../decode/index.js');
+    return targetsOfFailure(decode(input));
   } catch {
-    // No decoder available: fall through to the unknown status.
+    // The decoder never throws; a failed import leaves the input unexplained.
   }
   return [{ code: statusRef(statusByName('UNKNOWN')!), entry: null, failure: null, http: null }];
 }
