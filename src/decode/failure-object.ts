@@ -74,7 +74,10 @@ function readErrorObject(e: Obj, version: string | null, issues: string[], i: nu
   const trigger = readTrigger(prop(e, 'trigger'));
   const location = prop(e, 'location');
   const fieldPath = readPath(pick(location, 'fieldPathElements', 'field_path_elements'), issues, i);
-  const detailsObj = prop(e, 'details');
+  // Text format cannot tell a singular message field from a one-element list, so a printed
+  // failure may hand `details` over as a list.
+  const rawDetails = prop(e, 'details');
+  const detailsObj = Array.isArray(rawDetails) ? rawDetails.find(isObj) : rawDetails;
   const details = isObj(detailsObj) ? readDetails(detailsObj) : null;
   return makeEntry({ code, message, trigger, fieldPath, details });
 }

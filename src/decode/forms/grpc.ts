@@ -55,7 +55,10 @@ export function metadataMap(md: unknown): Map<string, unknown> {
 export function looksLikeGrpcError(e: unknown): boolean {
   if (!e || typeof e !== 'object') return false;
   const code = prop(e, 'code');
-  return typeof code === 'number' && (prop(e, 'metadata') !== undefined || typeof prop(e, 'details') === 'string' || Array.isArray(prop(e, 'statusDetails')));
+  if (typeof code !== 'number') return false;
+  // google-gax's GoogleError carries `metadata`, `details` and `statusDetails` keys that may all
+  // be undefined (its "Total timeout" error): an Error with a gRPC status number is enough.
+  return prop(e, 'metadata') !== undefined || typeof prop(e, 'details') === 'string' || Array.isArray(prop(e, 'statusDetails')) || (e instanceof Error && statusByCode(code) !== undefined);
 }
 
 /** Decodes a grpc-js ServiceError or a google-gax error. */

@@ -114,15 +114,22 @@ export function decodeText(input: string, apiVersionOption: string | null): Foun
   }
   if (entries.length === 0) entries = googleApiClientErrors(text);
   if (entries.length === 0) entries = legacyAdWordsErrors(text);
+  // google-gax gave up retrying: the outer status is its own DEADLINE_EXCEEDED; what kept
+  // failing is only in the text.
+  const gaveUp = GAX_GAVE_UP.exec(text);
+  if (gaveUp) {
+    const what = gaveUp[2] ? `retrying ${gaveUp[2]} ${gaveUp[3]}` : 'waiting for a first response';
+    issues.push(`google-gax gave up after ${gaveUp[1]} ms of ${what}; its trailers and request id were dropped`);
+  }
   // A client exception or log line that says a call failed, even when it names no code.
   const failedCall = FAILED_CALL.test(text);
-  const recognized = entries.length > 0 || statusCode !== null || failedCall;
+  const recognized = entries.length > 0 || statusCode !== null || failedCall || gaveUp !== null;
   if (!recognized) issues.push('no Google Ads error, gRPC status, OAuth error or JSON error body was found in the text');
   return {
     recognized,
-    source: 'text',
+    source: gaveUp ? 'gax' : 'text',
     apiVersion: version,
-    statusCode: statusCode ?? (httpStatus !== null && httpStatus >= 400 ? statusFromHttp(httpStatus)?.code ?? null : null),
+    statusCode: gaveUp ? 4 : statusCode ?? (httpStatus !== null && httpStatus >= 400 ? statusFromHttp(httpStatus)?.code ?? null : null),
     httpStatus,
     message: messageFromText(text) ?? entries[0]?.message ?? null,
     requestId: tfRequestId ?? requestId,
@@ -131,6 +138,9 @@ export function decodeText(input: string, apiVersionOption: string | null): Foun
     issues,
   };
 }
+
+/** google-gax's message when its retries ran out of time. */
+const GAX_GAVE_UP = /Total timeout of API \S+ exceeded (\d+) milliseconds (?:before any response was received|retrying error Error: (\d+) ([A-Z_]+))?/;
 
 /**
  * Text that says a Google Ads call failed without naming why: the client libraries' exception
