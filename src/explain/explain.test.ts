@@ -173,3 +173,34 @@ test('anything unrecognizable is still explained, never thrown', async () => {
     assert.ok(e.steps.length > 0);
   }
 });
+
+test('a raw grpc-js style error is decoded on the way in', async () => {
+  const raw = Object.assign(new Error('14 UNAVAILABLE: Connection dropped'), { code: 14, details: 'Connection dropped' });
+  const e = await explain(raw);
+  assert.equal(e.code, 'status.UNAVAILABLE');
+  assert.equal(e.retry.advice, 'backoff');
+});
+
+test('a locale without a pack falls back to English; explainAll keeps the order of errors', async () => {
+  const e = await explain('UNAVAILABLE', { locale: 'fr-FR' });
+  assert.equal(e.locale, 'en');
+  const all = await explainAll({
+    recognized: true, source: 'rest', apiVersion: 'v25', status: { code: 3, name: 'INVALID_ARGUMENT', http: 400 }, httpStatus: 400,
+    message: 'x', requestId: null, rpcDetails: [], retryDelayMs: null, retryDelaySource: null, quota: null, side: 'client',
+    kind: 'invalid-request', actor: 'developer', retryable: false, issues: [],
+    errors: ['rangeError.TOO_LOW', 'rangeError.TOO_HIGH', 'fieldError.REQUIRED'].map((key) => {
+      const [category, name] = key.split('.') as [string, string];
+      return { code: { category, name, number: null, key, known: true }, message: '', trigger: null, fieldPath: [], fieldPathText: null, operationIndex: null, details: null, location: null };
+    }),
+  });
+  assert.deepEqual(all.map((x) => x.code), ['rangeError.TOO_LOW', 'rangeError.TOO_HIGH', 'fieldError.REQUIRED']);
+});
+
+test('an unknown OAuth error or global reason is still composed into specific advice', () => {
+  const [o] = explainWith(en, 'oauth.some_new_error');
+  assert.equal(o!.source, 'composed');
+  assert.match(o!.what, /oauth\.some_new_error/);
+  assert.ok(o!.steps.length > 0);
+  const [g] = explainWith(en, '403.somethingUnheardOf');
+  assert.match(g!.title, /something unheard of/i);
+});
