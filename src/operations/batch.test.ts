@@ -25,6 +25,8 @@ test('REST pages: operationIndex is an int64 string, and a missing one is operat
   assert.equal(s.operations[1]!.errors[0]!.code.key, 'fieldError.REQUIRED');
   assert.equal(s.operations[1]!.retryable, false);
   assert.equal(s.operations[3]!.retryable, true);
+  assert.equal(s.operations[3]!.failure?.status?.name, 'INVALID_ARGUMENT');
+  assert.equal(s.operations[0]!.failure, undefined);
   assert.equal(s.requestId, 'batch-1');
 });
 

@@ -2,6 +2,7 @@
  * `splitBatchResults`: the pages of `ListBatchJobResults` become one outcome per operation.
  */
 import { decode } from '../decode/decode.js';
+import type { AdsError } from '../error/ads-error.js';
 import { int, int64String, isObj, pick, prop } from '../decode/values.js';
 import { WireReader } from '../decode/wire.js';
 import { groupOperations, isEmptyResult, type PendingError } from './group.js';
@@ -69,6 +70,7 @@ export function splitBatchResults(pages: unknown, operations?: number | readonly
   }
   const results = new Map<number, unknown>();
   const errors: PendingError[] = [];
+  const failures = new Map<number, AdsError>();
   let requestId: string | null = null;
   let missingIndex = 0;
   const decodeOptions = options.apiVersion ? { apiVersion: options.apiVersion } : {};
@@ -86,13 +88,14 @@ export function splitBatchResults(pages: unknown, operations?: number | readonly
     const err = decode(raw.status, raw.statusIsBytes ? { ...decodeOptions, bytesAre: 'status' } : decodeOptions);
     if (err.errors.length === 0) continue; // an OK status
     requestId ??= err.requestId;
+    if (!failures.has(index)) failures.set(index, err);
     for (const i of err.issues) issues.push(`operation ${raw.indexText}: ${i}`);
     for (const entry of err.errors) errors.push({ entry, index, statusCode: err.status?.code ?? null });
   }
   if (missingIndex > 1) issues.push(`${missingIndex} results have no operation index; each was read as operation 0`);
   // A result that carries a failure has no operation response worth keeping.
   for (const p of errors) if (results.has(p.index!) && isEmptyResult(results.get(p.index!))) results.delete(p.index!);
-  return groupOperations({ kind: 'batch', count, impliedCount: null, results, errors, error: null, statusCode: null, requestId, issues });
+  return groupOperations({ kind: 'batch', count, impliedCount: null, results, errors, failures, error: null, statusCode: null, requestId, issues });
 }
 
 function* pageList(pages: unknown): Generator<unknown> {

@@ -27,6 +27,8 @@ export interface GroupInput {
   /** Results by operation index. */
   readonly results: ReadonlyMap<number, unknown>;
   readonly errors: readonly PendingError[];
+  /** Each operation's own failure, when the form has one per operation (batch results). */
+  readonly failures?: ReadonlyMap<number, AdsError>;
   readonly error: AdsError | null;
   /** gRPC status of the failure the errors came with, for classifying them. */
   readonly statusCode: number | null;
@@ -101,7 +103,8 @@ export function groupOperations(input: GroupInput): OperationsSplit {
     const result = input.results.get(i);
     if (errors.length > 0) {
       const cls = classifyFailure(errors, statusByOp.has(i) ? statusByOp.get(i)! : input.statusCode, null);
-      const op: OperationOutcome = { index: i, status: 'failed', errors, retryable: cls.retryable, kind: cls.kind };
+      const failure = input.failures?.get(i);
+      const op: OperationOutcome = { index: i, status: 'failed', errors, retryable: cls.retryable, kind: cls.kind, ...(failure ? { failure } : {}) };
       operations[i] = has && !isEmptyResult(result) ? { ...op, result } : op;
     } else if (has && !(unplaced && isEmptyResult(result))) {
       operations[i] = { index: i, status: 'ok', result, errors, retryable: false, kind: null };

@@ -25,6 +25,11 @@ export interface OperationOutcome {
   readonly retryable: boolean;
   /** Kind of the operation's most blocking error, or null when it did not fail. */
   readonly kind: ErrorKind | null;
+  /**
+   * The operation's own decoded failure, when the form gives each operation one (a batch job
+   * result's `status`): its gRPC status, rpc details and retry delay.
+   */
+  readonly failure?: AdsError;
 }
 
 /** Where the per-operation view came from. */
