@@ -204,3 +204,15 @@ test('an unknown OAuth error or global reason is still composed into specific ad
   const [g] = explainWith(en, '403.somethingUnheardOf');
   assert.match(g!.title, /something unheard of/i);
 });
+
+test('explainWith never throws and always gives steps, whatever the input', async () => {
+  const fc = (await import('fast-check')).default;
+  fc.assert(
+    fc.property(fc.anything(), (x) => {
+      const all = explainWith(en, x);
+      assert.ok(all.length > 0);
+      for (const e of all) assert.ok(e.steps.length > 0 && e.title.length > 0);
+    }),
+    { numRuns: 300 },
+  );
+});

@@ -310,8 +310,13 @@ export function explainTarget(pack: LocalePack, t: Target, options: ExplainOptio
  * `targetsOf` takes; anything else is explained as a failure of unknown kind. Never throws.
  */
 export function explainWith(pack: LocalePack, input: unknown, options: ExplainOptions = {}): Explanation[] {
-  const targets = targetsOf(input) ?? [{ code: statusRef(statusByName('UNKNOWN')!), entry: null, failure: null, http: null }];
-  return targets.map((t) => explainTarget(pack, t, options));
+  const unknown: Target = { code: statusRef(statusByName('UNKNOWN')!), entry: null, failure: null, http: null };
+  try {
+    return (targetsOf(input) ?? [unknown]).map((t) => explainTarget(pack, t, options));
+  } catch {
+    // Hostile input (throwing getters, proxies): explain it as an unknown failure.
+    return [explainTarget(pack, unknown, options)];
+  }
 }
 
 async function targetsDecoding(input: unknown): Promise<Target[]> {
@@ -340,6 +345,11 @@ export async function explain(input: unknown, options: ExplainOptions = {}): Pro
 
 /** Like `explain`, but one explanation per error of the failure, in order. Never rejects. */
 export async function explainAll(input: unknown, options: ExplainOptions = {}): Promise<Explanation[]> {
-  const [pack, targets] = await Promise.all([loadLocale(options.locale ?? 'en'), targetsDecoding(input)]);
-  return targets.map((t) => explainTarget(pack, t, options));
+  const pack = await loadLocale(options.locale ?? 'en');
+  const unknown: Target = { code: statusRef(statusByName('UNKNOWN')!), entry: null, failure: null, http: null };
+  try {
+    return (await targetsDecoding(input)).map((t) => explainTarget(pack, t, options));
+  } catch {
+    return [explainTarget(pack, unknown, options)];
+  }
 }

@@ -92,3 +92,13 @@ test('codes prints a table and exits 1 when nothing matches', async () => {
   assert.match(r.stdout, /databaseError\.CONCURRENT_MODIFICATION\s+2\s+v22–v25/);
   assert.equal((await run(['codes', 'ZZZ_NOTHING_LIKE_THIS'])).code, 1);
 });
+
+test('explain: a bare code on standard input is explained', async () => {
+  for (const stdin of ['CUSTOMER_NOT_FOUND\n', 'oauth.invalid_grant']) {
+    const r = await run(['explain', '--json'], stdin);
+    assert.equal(r.code, 0, stdin);
+    const out = JSON.parse(r.stdout);
+    assert.match(out.explanations[0].code, /CUSTOMER_NOT_FOUND|invalid_grant/);
+    assert.equal(out.explanations[0].source === 'composed', false);
+  }
+});

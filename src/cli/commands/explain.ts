@@ -97,10 +97,18 @@ export const explainCommand: Command = async (argv, io) => {
     subject = arg;
     kind = 'code';
   } else {
-    const err = decode(await readInput(arg, io));
-    recognized = err.recognized;
-    subject = err;
-    kind = 'failure';
+    const bytes = await readInput(arg, io);
+    const err = decode(bytes);
+    const text = bytes.length < 200 ? bytes.toString('utf8').trim() : '';
+    if (!err.recognized && text && !/\s/.test(text) && parseCode(text)) {
+      // A bare code piped in (`echo USER_PERMISSION_DENIED | ads-errors explain`).
+      subject = text;
+      kind = 'code';
+    } else {
+      recognized = err.recognized;
+      subject = err;
+      kind = 'failure';
+    }
   }
   const pack = await loadLocale(locale);
   const explanations = explainWith(pack, subject, options);
