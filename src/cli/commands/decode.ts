@@ -2,8 +2,7 @@
  * `ads-errors decode [FILE|-] [--json] [--api-version vNN]`
  */
 import { decode } from '../../decode/decode.js';
-import type { AdsError } from '../../error/ads-error.js';
-import type { AdsErrorEntry } from '../../error/types.js';
+import { detectOperationsResponse, formatOperationsTable, toOperationsJson } from '../../operations/index.js';
 import { UsageError, type CliIO, type Command } from '../io.js';
 import { parseArgs, readInput } from '../args.js';
 import { formatDecoded, toDecodeJson } from '../format.js';
@@ -34,7 +33,7 @@ export const decodeCommand: Command = async (argv, io) => {
   if (version !== undefined && !/^v\d+$/.test(version)) throw new UsageError(`--api-version must look like v25, got '${version}'`);
   const input = await readInput(args.positional[0], io);
   const err = decode(input, version ? { apiVersion: version } : {});
-  const ops = await operationsFor(input, err);
+  const ops = operationsFor(input, version);
   if (args.flags.has('json')) {
     const out: Record<string, unknown> = toDecodeJson(err);
     if (ops) out.operations = ops.json;
@@ -53,43 +52,26 @@ interface OperationsView {
 
 /**
  * When the input is a mutate response with partial failure, a batch-results page or a broken
- * stream, the per-operation view (from the operations room, loaded only when it exists).
+ * searchStream body, its per-operation view; null for anything else.
  */
-async function operationsFor(input: Buffer, err: AdsError): Promise<OperationsView | null> {
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import('../../operations/index.js')) as Record<string, unknown>;
-  } catch {
-    return null;
-  }
-  const detect = mod.detectOperationsResponse;
-  const format = mod.formatOperationsTable;
-  if (typeof detect !== 'function' || typeof format !== 'function') return null;
-  let text: string | Buffer = input;
-  const first = input.subarray(0, 64).toString('utf8').trimStart()[0];
-  if (first === '{' || first === '[') text = input.toString('utf8');
-  let parsed: unknown = text;
-  if (typeof text === 'string') {
+function operationsFor(input: Buffer, version: string | undefined): OperationsView | null {
+  let value: unknown = input;
+  if (looksLikeJsonText(input)) {
     try {
-      parsed = JSON.parse(text);
+      value = JSON.parse(input.toString('utf8'));
     } catch {
-      parsed = text;
+      value = input.toString('utf8');
     }
   }
   try {
-    const split = detect(parsed);
-    if (!split) return null;
-    const ops = (split as { operations?: { index: number; status: string; errors: AdsErrorEntry[] }[] }).operations ?? [];
-    return {
-      json: ops.map((o) => ({
-        index: o.index,
-        status: o.status,
-        errors: o.errors.map((e) => ({ code: e.code.key, message: e.message, fieldPath: e.fieldPathText })),
-      })),
-      table: String(format(split, {})),
-    };
+    const view = detectOperationsResponse(value, version ? { apiVersion: version } : {});
+    return view ? { json: toOperationsJson(view), table: formatOperationsTable(view) } : null;
   } catch {
-    void err;
     return null;
   }
+}
+
+function looksLikeJsonText(b: Buffer): boolean {
+  const head = b.subarray(0, 256).toString('utf8').trimStart();
+  return head.startsWith('{') || head.startsWith('[');
 }
