@@ -187,6 +187,22 @@ export function readStatusDetails(details: unknown, versionHint: string | null, 
   for (let i = 0; i < details.length && i < 1000; i++) {
     const d = details[i];
     if (!isObj(d)) continue;
+    // Older PHP clients serialized an Any as two entries: `{"@type": 0, "data": "<type URL>"}`,
+    // then `{"@type": 0, "data": [<the message's first field>]}`.
+    const legacyType = typeof prop(d, '@type') === 'number' ? str(prop(d, 'data')) : null;
+    if (legacyType !== null) {
+      const next = details[i + 1];
+      const data = prop(next, 'data');
+      if (/\.errors\.GoogleAdsFailure$/.test(legacyType) && Array.isArray(data)) {
+        const version = versionIn(legacyType) ?? versionHint;
+        out.apiVersion ??= version;
+        const f = readFailureObject({ errors: data }, version, issues);
+        out.entries.push(...f.entries);
+        out.rpcDetails.push({ type: 'GoogleAdsFailure', apiVersion: version, errorCount: f.entries.length });
+        i++;
+      }
+      continue;
+    }
     const typeUrl = str(pick(d, '@type', 'type_url', 'typeUrl')) ?? '';
     // PHP's ApiException lists the gRPC trailers among the details, keyed by metadata name:
     // `{"@type": "request-id", "data": "…"}`, `{"@type": "google.ads.googleads.v8.errors.googleadsfailure-bin", "data": …}`.

@@ -296,6 +296,23 @@ test('bytes and base64 of a GoogleAdsFailure and of a google.rpc.Status', () => 
   }
 });
 
+test("older PHP clients' Any written as two detail entries (type URL, then the errors list)", () => {
+  const body = {
+    message: 'Request contains an invalid argument.',
+    code: 3,
+    status: 'INVALID_ARGUMENT',
+    details: [
+      { '@type': 0, data: 'type.googleapis.com/google.ads.googleads.v2.errors.GoogleAdsFailure' },
+      { '@type': 0, data: [{ errorCode: { requestError: 'INVALID_CUSTOMER_ID' }, message: "Invalid customer ID '249-801-4556'." }] },
+    ],
+  };
+  const err = decode(body);
+  assert.equal(err.status?.name, 'INVALID_ARGUMENT');
+  assert.deepEqual(err.errors.map((e) => e.code.key), ['requestError.INVALID_CUSTOMER_ID']);
+  assert.equal(err.errors[0]?.message, "Invalid customer ID '249-801-4556'.");
+  assert.equal(err.apiVersion, 'v2');
+});
+
 test('text format as the Python and Java clients print it, trigger and quota details included', () => {
   const python = `Request with ID "pyReq123456" failed with status "RESOURCE_EXHAUSTED" and includes the following errors:
 errors {
@@ -373,6 +390,15 @@ test('a truncated JSON text closes to valid JSON at every cut', () => {
       const text = JSON.stringify({ error: value });
       const cut = text.slice(0, 1 + (cutAt % text.length));
       const closed = closeTruncatedJson(cut);
+      assert.ok(closed !== null);
+      JSON.parse(closed);
+    }),
+    { numRuns: 300 },
+  );
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary' }), fc.nat(), (str, cutAt) => {
+      const text = JSON.stringify({ error: { message: str, details: [str] } });
+      const closed = closeTruncatedJson(text.slice(0, 1 + (cutAt % text.length)));
       assert.ok(closed !== null);
       JSON.parse(closed);
     }),

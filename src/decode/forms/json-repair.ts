@@ -80,15 +80,18 @@ export function closeTruncatedJson(s: string): string | null {
   if (inStr && !strIsKey) {
     // Cut inside a string value: keep what there is of it. A trailing lone backslash would
     // escape the closing quote.
-    out = s.trimEnd().replace(/\\$/, '') + '"';
+    out = s.trimEnd();
+    // A cut inside a \uXXXX escape leaves an invalid one: drop it.
+    const u = /(\\+)u[0-9a-fA-F]{0,3}$/.exec(out);
+    if (u && u[1]!.length % 2 === 1) out = out.slice(0, out.length - u[0].length + u[1]!.length - 1);
+    const slashes = /\\*$/.exec(out)![0].length;
+    if (slashes % 2 === 1) out = out.slice(0, -1);
+    out += '"';
     depth = stack.length;
   } else {
     out = s.slice(0, safeEnd);
     depth = safeDepth;
   }
-  out = out.replace(/[\s,:]+$/, '');
-  // Cutting back may have left an object key with no value ("key") or a trailing comma.
-  out = out.replace(/,\s*"(?:[^"\\]|\\.)*"\s*$/, '').replace(/([{[])\s*"(?:[^"\\]|\\.)*"\s*$/, '$1').replace(/,\s*$/, '');
   const closers = stack.slice(0, depth).reverse().join('');
   return out + closers;
 }
