@@ -153,3 +153,8 @@ export function streamBody(batches: readonly number[], error?: { specs: readonly
 export function googleAdsNodeDecode(short: string, bytes: Uint8Array): unknown {
   return googleAdsApi().services[short]!.decode(bytes);
 }
+
+/** The GoogleAdsFailure descriptor, for `asBinary` of a bare failure. */
+export function failureDesc(): DescMessage {
+  return GoogleAdsFailureSchema;
+}
