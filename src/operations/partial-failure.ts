@@ -126,7 +126,6 @@ function fromFailure(
 ): OperationsSplit {
   // An unset or OK status (code 0, no errors) is no failure at all.
   const real = err !== null && err.errors.length > 0 ? err : null;
-  if (err && !real && err.recognized && err.status && err.status.code !== 0) issues.push(...err.issues);
   if (real) for (const i of real.issues) issues.push(i);
   const errors: PendingError[] = (real?.errors ?? []).map((entry) => ({ entry }));
   return groupOperations({

@@ -58,3 +58,9 @@ test('unknown operations are listed, and resent only when asked', () => {
   assert.deepEqual(retryableSubset(s, ['p', 'q']).unknown, [0]);
   assert.deepEqual(retryableSubset(s, ['p', 'q'], { includeUnknown: true }).operations, ['p']);
 });
+
+test('without the list sent, the subset is a list of original indices', () => {
+  const sub = retryableSubset(first);
+  assert.deepEqual(sub.operations, [1, 4]);
+  assert.deepEqual(sub.originalIndex, [1, 4]);
+});

@@ -36,17 +36,22 @@ export interface RetrySubsetOptions {
  * The operations worth sending again: those that failed with transient errors only (per the
  * classifier: internal errors, concurrent modification, short rate limits). Every other failed
  * operation is listed in `failedForGood` with its explanation. `operations` is the list sent
- * the first time. Never throws.
+ * the first time; without it, `operations` of the subset holds the original indices.
+ * Never throws.
  */
-export function retryableSubset<T>(split: OperationsSplit, operations: readonly T[], options: RetrySubsetOptions = {}): RetrySubset<T> {
+export function retryableSubset(split: OperationsSplit, operations?: undefined, options?: RetrySubsetOptions): RetrySubset<number>;
+export function retryableSubset<T>(split: OperationsSplit, operations: readonly T[], options?: RetrySubsetOptions): RetrySubset<T>;
+export function retryableSubset<T>(split: OperationsSplit, operations?: readonly T[], options: RetrySubsetOptions = {}): RetrySubset<T | number> {
+  // Without the list sent, the subset is given as original indices.
+  const sent: readonly (T | number)[] = operations ?? split.operations.map((o) => o.index);
   const explain = options.explain ?? ((e: AdsErrorEntry) => `${e.code.key}${e.message ? `: ${e.message}` : ''}`);
-  const out: RetrySubset<T> = { operations: [], originalIndex: [], failedForGood: [], unknown: [] };
+  const out: RetrySubset<T | number> = { operations: [], originalIndex: [], failedForGood: [], unknown: [] };
   for (const op of split.operations) {
     const resend = (op.status === 'failed' && op.retryable) || (op.status === 'unknown' && options.includeUnknown === true);
     if (op.status === 'unknown') out.unknown.push(op.index);
     if (resend) {
-      if (op.index < operations.length) {
-        out.operations.push(operations[op.index]!);
+      if (op.index < sent.length) {
+        out.operations.push(sent[op.index]!);
         out.originalIndex.push(op.index);
       }
       continue;
