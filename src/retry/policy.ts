@@ -64,6 +64,7 @@ export interface AttemptContext {
 }
 
 const NEVER_ABORTED = new AbortController().signal;
+const NO_OPTIONS: ExecuteOptions = Object.freeze({});
 const FIRST_ATTEMPT: AttemptContext = Object.freeze({ attempt: 1, signal: NEVER_ABORTED });
 
 interface Resolved {
@@ -135,29 +136,35 @@ export class AdsRetryPolicy {
    * the thrown value untouched when it is not an Ads failure; with `signal.reason` on abort —
    * at once, even in the middle of a wait or an attempt.
    */
-  async execute<T>(fn: (context: AttemptContext) => T | PromiseLike<T>, options: ExecuteOptions = {}): Promise<T> {
+  execute<T>(fn: (context: AttemptContext) => T | PromiseLike<T>, options: ExecuteOptions = NO_OPTIONS): Promise<T> {
     const o = this.#o;
     const signal = options.signal;
-    if (signal?.aborted) throw signal.reason;
-    // Fast path (no signal, no timeout, gates open): one clock read, one await, no allocation.
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const start = o.clock.now();
+    // Fast path (no signal, no timeout, gates open): one clock read, no extra async frame.
     if (!signal && o.attemptTimeoutMs === null) {
       const gate = o.gate;
-      const now = gate ? o.clock.now() : 0;
       const account = gate && options.account !== undefined ? this.#accountGate(options.account) : null;
-      if (!gate || (!gate.active(now) && !account?.active(now))) {
+      if (!gate || ((!gate.engaged || !gate.active(start)) && (!account || !account.engaged || !account.active(start)))) {
+        let result: T | PromiseLike<T>;
         try {
-          const value = await fn(FIRST_ATTEMPT);
-          o.budget?.recordSuccess();
-          // The send time stands for the success time: close enough to measure a rate.
-          gate?.succeeded(now);
-          account?.succeeded(now);
-          return value;
+          result = fn(FIRST_ATTEMPT);
         } catch (thrown) {
-          return this.#loop(fn, options, 2, gate ? now : o.clock.now(), thrown);
+          return this.#loop(fn, options, 2, start, thrown);
         }
+        return Promise.resolve(result).then(
+          (value) => {
+            o.budget?.recordSuccess();
+            // The send time stands for the success time: close enough to measure a rate.
+            gate?.succeededSampled(start);
+            account?.succeededSampled(start);
+            return value;
+          },
+          (thrown: unknown) => this.#loop(fn, options, 2, start, thrown),
+        );
       }
     }
-    return this.#loop(fn, options, 1, o.clock.now(), undefined);
+    return this.#loop(fn, options, 1, start, undefined);
   }
 
   async #loop<T>(

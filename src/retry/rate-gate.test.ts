@@ -10,7 +10,7 @@ test('an open gate lets calls through at once', () => {
 
 test('after a rate limit, nothing starts before the delay, then calls are paced at 90 % of the accepted rate', () => {
   const g = new RateGate();
-  for (let t = 0; t < 1000; t += 100) g.succeeded(t); // 10 successes in the last second
+  for (let t = 0; t <= 1000; t += 100) g.succeeded(t); // 10 a second
   g.throttled(1000, 1000); // the rate is measured over max(1 s, the delay)
   assert.equal(g.active(1500), true);
   assert.equal(g.rateAt(1000), 9);
@@ -55,4 +55,21 @@ test('a newer, longer delay holds a call that was already waiting on an older on
   g.throttled(0, 1000);
   await g.wait(clock);
   assert.ok(now >= 10_500, `released at ${now}`);
+});
+
+test('successes written down one in 16 (the fast path) still measure the rate', () => {
+  const g = new RateGate();
+  for (let t = 0; t < 10_000; t += 10) g.succeededSampled(t); // 100 a second, for 10 s
+  assert.equal(g.engaged, false);
+  g.throttled(10_000, 1000);
+  assert.equal(g.engaged, true);
+  const r = g.rateAt(10_000)!;
+  assert.ok(r > 80 && r < 100, `pace ${r}`);
+});
+
+test('a short history is spread over the whole window, never inflating the rate', () => {
+  const g = new RateGate();
+  for (let t = 0; t < 50; t += 5) g.succeededSampled(t); // 10 successes in 50 ms
+  g.throttled(50, 1000);
+  assert.ok(g.rateAt(50)! <= 9 + 1e-9, `pace ${g.rateAt(50)}`);
 });

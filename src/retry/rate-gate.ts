@@ -21,9 +21,13 @@ export interface RateGateOptions {
   readonly backoffFactor?: number;
   /** Growth of the pace per second without a rate-limit answer, as a share. Default 0.01. */
   readonly growth?: number;
-  /** Successes remembered to measure the accepted rate (rounded up to a power of two). Default 4096. */
+  /** Checkpoints kept to measure the accepted rate (rounded up to a power of two). Default 4096. */
   readonly history?: number;
 }
+
+// While the gate is open, only every STRIDE-th success is written down: the fast path of a
+// policy should touch as little memory as it can.
+const STRIDE = 16;
 
 export class RateGate {
   readonly minRate: number;
@@ -35,9 +39,13 @@ export class RateGate {
   #rate: number | null = null;
   #nextSlot = Number.NEGATIVE_INFINITY;
   #lastThrottle = Number.NEGATIVE_INFINITY;
-  // Times of the last successes (a ring buffer: no allocation per call), to measure the rate
-  // the server accepted.
-  readonly #successes: Float64Array;
+  // True from a rate-limit answer until the slow path finds the gate open again.
+  #engaged = false;
+  // Successes so far, and checkpoints (time, count) in a ring buffer, to measure the rate the
+  // server accepted without allocating per call.
+  #count = 0;
+  readonly #cpTime: Float64Array;
+  readonly #cpCount: Float64Array;
   readonly #mask: number;
   #next = 0;
 
@@ -47,12 +55,13 @@ export class RateGate {
     this.backoffFactor = options.backoffFactor ?? 0.9;
     this.growth = options.growth ?? 0.01;
     const size = 2 ** Math.ceil(Math.log2(Math.max(2, options.history ?? 4096)));
-    this.#successes = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
+    this.#cpTime = new Float64Array(size).fill(Number.NaN);
+    this.#cpCount = new Float64Array(size);
     this.#mask = size - 1;
   }
 
   /** A new, open gate with the same settings (and the given history size). */
-  fork(history = this.#successes.length): RateGate {
+  fork(history = this.#cpTime.length): RateGate {
     return new RateGate({ minRate: this.minRate, quietMs: this.quietMs, backoffFactor: this.backoffFactor, growth: this.growth, history });
   }
 
@@ -68,10 +77,21 @@ export class RateGate {
     return this.#notBefore;
   }
 
+  /**
+   * False when the gate is surely open, without reading the clock (the fast path's test); true
+   * means "ask `active(now)`".
+   */
+  get engaged(): boolean {
+    return this.#engaged;
+  }
+
   /** True when a call must go through `wait` (the fast path skips it otherwise). */
   active(now: number): boolean {
+    if (!this.#engaged) return false;
     if (this.#rate !== null && now - this.#lastThrottle > this.quietMs) this.#rate = null;
-    return this.#rate !== null || now < this.#notBefore;
+    const held = this.#rate !== null || now < this.#notBefore;
+    if (!held) this.#engaged = false;
+    return held;
   }
 
   /**
@@ -102,22 +122,49 @@ export class RateGate {
   /** The server asked every call to wait `delayMs` from `now`. */
   throttled(now: number, delayMs: number): void {
     this.#notBefore = Math.max(this.#notBefore, now + delayMs);
-    const windowMs = Math.max(1000, delayMs);
-    const from = now - windowMs;
-    let count = 0;
-    for (const t of this.#successes) if (t >= from) count++;
-    const measured = (count * 1000) / windowMs;
+    const measured = this.#measure(now, Math.max(1000, delayMs));
     // The pace is what the server accepted lately, never faster than the pace already in force.
     const next = Math.max(this.minRate, measured * this.backoffFactor);
     const current = this.rateAt(now);
     this.#rate = current === null ? next : Math.max(this.minRate, Math.min(current, next));
     this.#lastThrottle = now;
+    this.#engaged = true;
     this.#nextSlot = Math.max(this.#nextSlot, this.#notBefore);
   }
 
-  /** A call succeeded at `now`. */
+  /** A call succeeded at `now` (exact: one checkpoint per success). */
   succeeded(now: number): void {
-    this.#successes[this.#next] = now;
+    this.#count++;
+    this.#checkpoint(now);
+  }
+
+  /** A call succeeded at `now`; only every 16th is written down (for the fast path). */
+  succeededSampled(now: number): void {
+    if (++this.#count % STRIDE === 1) this.#checkpoint(now);
+  }
+
+  #checkpoint(now: number): void {
+    this.#cpTime[this.#next] = now;
+    this.#cpCount[this.#next] = this.#count;
     this.#next = (this.#next + 1) & this.#mask;
+  }
+
+  /**
+   * Successes per second over the last `windowMs`: counted from the newest checkpoint at least
+   * that old; when the history is younger than the window, every success it holds is counted
+   * over the whole window (so a short history never inflates the rate).
+   */
+  #measure(now: number, windowMs: number): number {
+    const size = this.#mask + 1;
+    let oldest = -1;
+    for (let k = 1; k <= size; k++) {
+      const i = (this.#next - k + size) & this.#mask;
+      const t = this.#cpTime[i]!;
+      if (Number.isNaN(t)) break;
+      oldest = i;
+      if (t <= now - windowMs) return ((this.#count - this.#cpCount[i]!) * 1000) / (now - t);
+    }
+    if (oldest < 0) return 0;
+    return ((this.#count - this.#cpCount[oldest]! + 1) * 1000) / windowMs;
   }
 }
