@@ -31,6 +31,31 @@ test('only transiently failed operations are resent, with their original indices
   assert.deepEqual(sub.failedForGood.map((f) => f.index), [2]);
   assert.match(sub.failedForGood[0]!.explanation, /fieldError\.REQUIRED: msg REQUIRED/);
   assert.deepEqual(sub.unknown, []);
+  assert.equal(sub.delayMs, null);
+});
+
+test('the longest server delay among the resent operations is passed on', () => {
+  const s = splitOperations({
+    results: [{}, {}],
+    partialFailureError: {
+      code: 8,
+      message: 'm',
+      details: [
+        {
+          '@type': 'type.googleapis.com/google.ads.googleads.v25.errors.GoogleAdsFailure',
+          errors: [0, 1].map((i) => ({
+            errorCode: { quotaError: 'RESOURCE_EXHAUSTED' },
+            message: 'slow down',
+            location: { fieldPathElements: [{ fieldName: 'operations', index: i }] },
+            details: { quotaErrorDetails: { rateScope: 'ACCOUNT', rateName: 'Requests per minute', retryDelay: `${(i + 1) * 10}s` } },
+          })),
+        },
+      ],
+    },
+  });
+  const sub = retryableSubset(s);
+  assert.deepEqual(sub.originalIndex, [0, 1]);
+  assert.equal(sub.delayMs, 20_000);
 });
 
 test('a custom explanation is used for the failed-for-good list', () => {

@@ -23,6 +23,8 @@ export interface RetrySubset<T> {
   readonly failedForGood: FailedForGood[];
   /** Operations the response says nothing about; not resent unless asked, as they may have been applied. */
   readonly unknown: number[];
+  /** Wait at least this long before resending: the longest server delay among the resent operations' errors, or null. */
+  readonly delayMs: number | null;
 }
 
 export interface RetrySubsetOptions {
@@ -45,7 +47,7 @@ export function retryableSubset<T>(split: OperationsSplit, operations?: readonly
   // Without the list sent, the subset is given as original indices.
   const sent: readonly (T | number)[] = operations ?? split.operations.map((o) => o.index);
   const explain = options.explain ?? ((e: AdsErrorEntry) => `${e.code.key}${e.message ? `: ${e.message}` : ''}`);
-  const out: RetrySubset<T | number> = { operations: [], originalIndex: [], failedForGood: [], unknown: [] };
+  const out: { -readonly [K in keyof RetrySubset<T | number>]: RetrySubset<T | number>[K] } = { operations: [], originalIndex: [], failedForGood: [], unknown: [], delayMs: null };
   for (const op of split.operations) {
     const resend = (op.status === 'failed' && op.retryable) || (op.status === 'unknown' && options.includeUnknown === true);
     if (op.status === 'unknown') out.unknown.push(op.index);
@@ -53,6 +55,9 @@ export function retryableSubset<T>(split: OperationsSplit, operations?: readonly
       if (op.index < sent.length) {
         out.operations.push(sent[op.index]!);
         out.originalIndex.push(op.index);
+        for (const ms of [op.failure?.retryDelayMs, ...op.errors.map((e) => e.details?.quota?.retryDelayMs)]) {
+          if (typeof ms === 'number' && Number.isFinite(ms) && ms > (out.delayMs ?? -1)) out.delayMs = ms;
+        }
       }
       continue;
     }
