@@ -1,0 +1,517 @@
+/**
+ * Korean: access errors in depth — authentication, authorization, headers, quota, internal and
+ * transient errors, allowlists and operation access.
+ */
+import type { Entry } from '../../types.js';
+
+export const codesAccess: Readonly<Record<string, Entry>> = {
+  // ── authenticationError ──────────────────────────────────────────────────────────────────
+  'authenticationError.AUTHENTICATION_ERROR': {
+    title: '인증 실패',
+    what: 'API가 요청을 인증하지 못했으며, 더 구체적인 이유는 알려 주지 않았습니다.',
+    causes: ['OAuth 액세스 토큰이 없거나, 만료되었거나, 형식이 잘못되었습니다.', 'developer-token 헤더가 없거나 잘못되었습니다.'],
+    steps: [
+      'OAuth 액세스 토큰을 새로고침해 Authorization: Bearer <token> 형식으로 보내세요.',
+      '관리자 계정의 API 센터에 표시된 그대로 개발자 토큰을 developer-token 헤더에 넣어 보내세요.',
+    ],
+    prevent: ['토큰과 헤더는 클라이언트 라이브러리가 관리하게 하세요.'],
+  },
+  'authenticationError.CLIENT_CUSTOMER_ID_INVALID': {
+    title: '고객 ID가 올바른 숫자가 아님',
+    what: '요청과 함께 보낸 고객 ID가 숫자로만 되어 있지 않습니다. API는 하이픈 없는 10자리 Google Ads 계정 ID를 기대합니다.',
+    causes: [
+      'Google Ads UI에서 하이픈이 포함된 형태(123-456-7890) 그대로 복사했습니다.',
+      'ID에 공백이나 customers/ 같은 접두사가 붙어 있거나, 다른 시스템의 ID입니다.',
+    ],
+    steps: [
+      '하이픈을 빼세요: 123-456-7890은 1234567890(10자리)이 됩니다.',
+      'URL(customers/1234567890), 리소스 이름, login-customer-id 헤더에도 같은 숫자 형식을 사용하세요.',
+    ],
+    prevent: ['사용자나 구성에서 고객 ID를 읽을 때 한 번만 정규화하세요. 숫자만 남기고 10자리인지 확인하세요.'],
+  },
+  'authenticationError.CLIENT_CUSTOMER_ID_IS_REQUIRED': {
+    title: '고객 ID 누락',
+    what: '요청에 어떤 Google Ads 계정에 대한 것인지가 없습니다. 현재 API 버전(v22–v25)에서는 이 코드를 보고하는 대신 고객 ID를 각 요청의 필수 필드(customer_id)로 받습니다.',
+    causes: ['요청이나 URL에서 고객 ID가 빠졌습니다.', '직접 작성한 요청이 예전의 헤더 기반 형식을 사용했습니다.'],
+    steps: ['요청에 customer_id(하이픈 없는 10자리)를 설정하거나, REST라면 URL 경로 customers/{customer_id}/…에 넣으세요.'],
+    prevent: ['클라이언트 라이브러리를 사용하세요. 모든 호출에 고객 ID를 넣어 줍니다.'],
+  },
+  'authenticationError.CUSTOMER_NOT_FOUND': {
+    title: '이 고객 ID의 계정이 (아직) 없음',
+    what: '요청의 고객 ID와 일치하는 Google Ads 계정이 없습니다. 계정을 방금 만들었다면 백엔드에서 설정이 아직 끝나지 않은 것입니다.',
+    causes: [
+      '계정이 방금 생성되어 아직 준비되지 않았습니다.',
+      '고객 ID에 오타가 있거나 다른 시스템의 ID입니다(예: Merchant Center나 애널리틱스 ID).',
+    ],
+    steps: [
+      '새 계정이라면 5분 기다린 뒤, 계정이 확인될 때까지 30초마다 재시도하세요.',
+      '그렇지 않다면 ID를 확인하세요: Google Ads UI 상단에 표시된 10자리 숫자를 하이픈 없이 사용합니다.',
+    ],
+    prevent: ['계정을 만든 뒤 몇 분 정도 기다렸다가 그 계정에 요청을 보내세요.'],
+  },
+  'authenticationError.GOOGLE_ACCOUNT_DELETED': {
+    title: 'Google 계정 삭제됨',
+    what: 'OAuth 사용자 인증 정보의 주인인 Google 계정이 삭제되었습니다.',
+    causes: ['사용자가 Google 계정을 삭제했거나 관리자가 계정을 없앴습니다.'],
+    steps: ['Google Ads 계정에 액세스할 수 있는 다른 Google 계정으로 로그인해 사용자 인증 정보를 새로 만드세요(OAuth 절차를 다시 진행).'],
+    prevent: ['연동에는 개인 계정 대신 오래 유지되는 공용 Google 계정을 사용하세요.'],
+  },
+  'authenticationError.GOOGLE_ACCOUNT_COOKIE_INVALID': {
+    title: '액세스 토큰이 유효하지 않거나 만료됨',
+    what: 'Authorization 헤더의 액세스 토큰이 더 이상 유효하지 않습니다. 만료되었거나 무효화되었습니다.',
+    causes: ['액세스 토큰의 유효 기간(약 1시간)이 지났습니다.', '비밀번호 변경 등으로 토큰이 무효화되었습니다.'],
+    steps: ['새로고침 토큰으로 새 액세스 토큰을 받아 요청을 한 번 다시 보내세요.'],
+    prevent: ['액세스 토큰은 캐시해서 만료될 때까지만 재사용하고, 만료 몇 분 전에 새로고침하세요.'],
+  },
+  'authenticationError.GOOGLE_ACCOUNT_USER_AND_ADS_USER_MISMATCH': {
+    title: '로그인한 사용자와 Google Ads 사용자가 다름',
+    what: 'OAuth 사용자 인증 정보의 Google 계정이 이 Google Ads 사용자에 대해 요청이 기대하는 계정이 아닙니다.',
+    causes: ['한 사람의 사용자 인증 정보를 다른 사람의 설정(예: 로그인 고객)과 함께 사용했습니다.'],
+    steps: ['대상 Google Ads 계정에 액세스할 수 있는 Google 계정으로 로그인한 상태에서 새로고침 토큰을 만드세요.'],
+    prevent: ['사용자 인증 정보는 그것을 만든 계정 정보와 함께 저장하세요.'],
+  },
+  'authenticationError.LOGIN_COOKIE_REQUIRED': {
+    title: '로그인 필요',
+    what: '요청에 로그인한 Google 계정이 필요한데 아무 정보도 없었습니다.',
+    causes: ['Authorization 헤더에 OAuth 액세스 토큰이 없습니다.'],
+    steps: ['요청에 Authorization: Bearer <액세스 토큰>을 추가하세요.'],
+    prevent: ['모든 호출을 사용자 인증 정보를 붙여 주는 클라이언트를 통해 보내세요.'],
+  },
+  'authenticationError.LOGIN_COOKIE_INVALID': {
+    title: '로그인 정보가 유효하지 않음',
+    what: '요청과 함께 보낸 로그인 정보가 유효하지 않습니다.',
+    causes: ['만료되었거나 형식이 잘못된 액세스 토큰입니다.'],
+    steps: ['액세스 토큰을 새로고침하고 다시 보내세요.'],
+    prevent: ['토큰은 만료되기 전에 새로고침하세요.'],
+  },
+  'authenticationError.NOT_ADS_USER': {
+    title: 'Google 계정에 Google Ads 액세스 권한이 없음',
+    what: '액세스 토큰의 주인인 Google 계정이 어떤 Google Ads 계정과도 연결되어 있지 않습니다.',
+    causes: [
+      'Google Ads 액세스 권한이 없는 Google 계정(업무용 대신 개인 계정인 경우가 많음)으로 로그인한 상태에서 OAuth 절차를 진행했습니다.',
+    ],
+    steps: [
+      'Google Ads 액세스 권한이 있는 Google 계정(보통 관리자 계정의 사용자)으로 로그인해 OAuth 절차를 다시 진행하세요.',
+      '또는 이 Google 계정에 액세스 권한을 주세요: 관리자 계정이나 클라이언트 계정에 로그인해 관리자(도구 및 설정) > 액세스 및 보안을 열고 이 계정의 이메일 주소를 추가합니다.',
+    ],
+    prevent: ['OAuth 절차를 시작하기 전에 어떤 Google 계정으로 로그인해야 하는지 사용자에게 안내하세요.'],
+  },
+  'authenticationError.OAUTH_TOKEN_INVALID': {
+    title: 'OAuth 토큰이 유효하지 않음',
+    what: 'Authorization 헤더의 토큰이 유효한 액세스 토큰이 아닙니다.',
+    causes: [
+      '액세스 토큰 자리에 새로고침 토큰이나 승인 코드를 보냈습니다. 세 가지는 서로 헷갈리기 쉽습니다.',
+      '복사하는 과정에서 토큰이 잘리거나 바뀌었습니다.',
+    ],
+    steps: [
+      'OAuth 토큰 엔드포인트에서 새로고침 토큰을 액세스 토큰으로 교환하고, 그 액세스 토큰을 Authorization: Bearer <token>으로 보내세요.',
+      '관리자 계정 아래의 모든 클라이언트 계정에 접근하려면 관리자 계정 사용자로 로그인한 상태에서 새로고침 토큰을 만드세요.',
+    ],
+    prevent: ['액세스 토큰, 새로고침 토큰, 승인 코드를 이름이 분명한 변수에 따로 보관하세요.'],
+  },
+  'authenticationError.OAUTH_TOKEN_EXPIRED': {
+    title: 'OAuth 액세스 토큰 만료',
+    what: '액세스 토큰의 유효 기간이 지났습니다.',
+    causes: ['만료된 뒤에도 토큰을 재사용했습니다(액세스 토큰은 약 1시간 유효).'],
+    steps: ['액세스 토큰을 새로고침하고 새 토큰으로 요청을 한 번 다시 보내세요.'],
+    prevent: ['액세스 토큰은 만료 몇 분 전에 새로고침하세요.'],
+  },
+  'authenticationError.OAUTH_TOKEN_DISABLED': {
+    title: 'OAuth 토큰 사용 중지됨',
+    what: 'OAuth 토큰이 사용 중지되어 더 이상 쓸 수 없습니다.',
+    causes: ['사용자가 또는 보안상의 이유로 사용자 인증 정보가 사용 중지되었습니다.'],
+    steps: ['OAuth 동의 절차를 다시 진행해 새 사용자 인증 정보를 받으세요.'],
+    prevent: ['취소된 사용자 인증 정보는 사용자에게 다시 연결해 달라고 요청하는 방식으로 처리하세요.'],
+  },
+  'authenticationError.OAUTH_TOKEN_REVOKED': {
+    title: 'OAuth 토큰 취소됨',
+    what: '사용자(또는 관리자)가 앱의 액세스 권한을 취소해서 토큰이 더 이상 작동하지 않습니다.',
+    causes: ['myaccount.google.com > 보안 > 서드 파티 앱에서 액세스 권한이 삭제되었거나, 비밀번호가 변경되었습니다.'],
+    steps: ['사용자에게 다시 연결해 달라고 요청하고(OAuth 동의 절차 진행), 새 새로고침 토큰을 저장하세요.'],
+    prevent: ['취소된 토큰을 감지하면 재시도하지 말고 사용자에게 다시 연결하라고 안내하세요.'],
+  },
+  'authenticationError.OAUTH_TOKEN_HEADER_INVALID': {
+    title: 'Authorization 헤더 형식 오류',
+    what: 'Authorization 헤더가 API가 기대하는 형식이 아닙니다.',
+    causes: ['"Bearer " 접두사가 빠졌거나, 따옴표나 공백이 더 있거나, 토큰에 줄바꿈이 들어 있습니다.'],
+    steps: ['정확히 Authorization: Bearer <액세스 토큰> 형식으로, Bearer 뒤에 공백 하나만 두고 보내세요.'],
+    prevent: ['헤더는 한곳에서 만들고, 파일에서 읽은 토큰은 앞뒤 공백을 제거하세요.'],
+  },
+  'authenticationError.USER_ID_INVALID': {
+    title: '사용자 ID가 유효하지 않음',
+    what: '요청의 사용자 ID가 유효하지 않습니다.',
+    causes: ['형식이 잘못되었거나 알 수 없는 사용자 ID입니다.'],
+    steps: ['사용자 ID 값을 확인하고 다시 보내세요.'],
+    prevent: ['사용자 ID는 직접 만들지 말고 API에서 읽어 오세요.'],
+  },
+  'authenticationError.TWO_STEP_VERIFICATION_NOT_ENROLLED': {
+    title: '2단계 인증 필요',
+    what: 'Google Ads 계정이 사용자에게 2단계 인증을 요구하는데, 로그인한 Google 계정은 2단계 인증을 사용하지 않습니다.',
+    causes: ['계정이 액세스 조건으로 2단계 인증을 강제합니다.'],
+    steps: ['Google 계정에서 2단계 인증을 사용 설정한 뒤(myaccount.google.com > 보안) OAuth 사용자 인증 정보를 새로 만드세요.'],
+    prevent: ['API 액세스에 쓰는 모든 Google 계정에 2단계 인증을 등록하세요.'],
+  },
+  'authenticationError.ADVANCED_PROTECTION_NOT_ENROLLED': {
+    title: '고급 보호 프로그램 필요',
+    what: '계정이 Google 고급 보호 프로그램을 요구하는데, 로그인한 Google 계정은 등록되어 있지 않습니다.',
+    causes: ['Google Ads 계정의 액세스 정책이 고급 보호를 요구합니다.'],
+    steps: ['Google 계정을 고급 보호 프로그램에 등록한 뒤 다시 로그인하세요.'],
+    prevent: ['사용자를 새로 연결할 때 계정의 보안 요구사항을 확인하세요.'],
+  },
+  'authenticationError.DEVELOPER_TOKEN_INVALID': {
+    title: '개발자 토큰이 유효하지 않음',
+    what: 'developer-token 헤더에 유효한 개발자 토큰이 들어 있지 않습니다.',
+    causes: ['오타, 불필요한 공백, 또는 API 센터에서 재설정된 토큰입니다.'],
+    steps: ['관리자 계정의 API 센터(관리자 > API 센터)에서 토큰을 다시 복사해 developer-token 헤더로 보내세요.'],
+    prevent: ['개발자 토큰은 코드가 아닌 구성에 보관하고, 재설정되면 함께 업데이트하세요.'],
+  },
+  'authenticationError.ORGANIZATION_NOT_ASSOCIATED_WITH_DEVELOPER_TOKEN': {
+    title: 'Cloud 조직이 개발자 토큰과 연결되지 않음',
+    what: '호출한 프로젝트의 Google Cloud 조직이 이 개발자 토큰과 연결되어 있지 않습니다.',
+    causes: ['토큰 소유자가 등록하지 않은 조직에 프로젝트가 속해 있습니다.'],
+    steps: ['등록된 조직의 프로젝트에서 호출하거나, 토큰 소유자에게 API 센터에서 조직 정보를 업데이트해 달라고 요청하세요.'],
+    prevent: ['API를 호출하는 Cloud 프로젝트는 토큰에 등록된 조직 안에 두세요.'],
+  },
+
+  // ── authorizationError ───────────────────────────────────────────────────────────────────
+  'authorizationError.USER_PERMISSION_DENIED': {
+    title: '이 고객 계정에 대한 액세스 권한 없음',
+    what: 'API가 요청을 보고 판단하기에, 로그인한 사용자에게 요청 대상 계정에 대한 액세스 권한이 없습니다.',
+    causes: [
+      '사용자가 관리자 계정을 통해 이 계정에 접근하는데, 요청에 login-customer-id 헤더가 없습니다.',
+      'login-customer-id가 이 계정을 관리하지 않는 관리자 계정을 가리키거나, 하이픈이 포함되어 있습니다.',
+      '로그인한 Google 계정에 실제로 이 계정에 대한 액세스 권한이 없습니다.',
+    ],
+    steps: [
+      'login-customer-id 헤더를 관리자 계정 ID로, 하이픈 없는 10자리(예: 1234567890)로 설정해 보내세요.',
+      '요청의 고객 ID가 그 관리자 계정 아래에 있는 계정인지 확인하세요.',
+      '관리자 계정이 없다면 Google Ads의 관리자 > 액세스 및 보안에 로그인한 사용자가 있는지 확인하세요.',
+    ],
+    prevent: ['클라이언트 계정 ID마다 관리자 계정 ID(login-customer-id)를 함께 저장하고 모든 호출에 둘 다 보내세요. 클라이언트 라이브러리에 이를 위한 설정이 있습니다.'],
+  },
+  'authorizationError.DEVELOPER_TOKEN_NOT_ON_ALLOWLIST': {
+    title: '개발자 토큰이 허용 목록에 없음',
+    what: '이 기능은 허용 목록에 있는 개발자 토큰에만 열려 있는데, 사용 중인 토큰은 목록에 없습니다.',
+    causes: ['서비스나 기능이 제한적으로 출시된 상태입니다.'],
+    steps: ['Google 담당자에게 이 기능에 대해 개발자 토큰을 허용 목록에 추가해 달라고 요청하거나, 해당 기능을 빼세요.'],
+    prevent: ['기능을 기반으로 개발하기 전에 정식 출시되었는지 확인하세요.'],
+  },
+  'authorizationError.DEVELOPER_TOKEN_PROHIBITED': {
+    title: '이 Cloud 프로젝트에서는 개발자 토큰을 사용할 수 없음',
+    what: 'Google Cloud 프로젝트 하나는 관리자 계정 하나의 개발자 토큰과만 함께 쓸 수 있습니다. 첫 API 요청 때 토큰과 프로젝트가 영구적으로 짝지어지는데, 이번 요청은 같은 프로젝트로 다른 토큰을 사용했습니다.',
+    causes: ['다른 관리자 계정의 개발자 토큰으로 바꾸면서 예전 Cloud 프로젝트(및 그 OAuth 클라이언트)를 그대로 썼습니다.'],
+    steps: ['새 개발자 토큰을 쓰는 요청을 위해 자체 OAuth 클라이언트를 가진 새 Google Cloud 프로젝트를 만드세요.'],
+    prevent: ['개발자 토큰마다 Cloud 프로젝트를 하나씩 두고, 프로젝트를 다른 토큰으로 옮기지 마세요.'],
+  },
+  'authorizationError.PROJECT_DISABLED': {
+    title: 'Cloud 프로젝트에서 API 사용 불가',
+    what: 'OAuth 클라이언트가 속한 Google Cloud 프로젝트에서 Google Ads API를 호출할 수 없습니다.',
+    causes: ['프로젝트에서 Google Ads API가 사용 설정되지 않았거나, 프로젝트가 사용 중지되었습니다.'],
+    steps: ['Google Cloud 콘솔에서 프로젝트의 Google Ads API를 사용 설정한 뒤(API 및 서비스 > 라이브러리) 몇 분 후 재시도하세요.'],
+    prevent: ['프로젝트를 준비할 때 API를 사용 설정하세요.'],
+  },
+  'authorizationError.AUTHORIZATION_ERROR': {
+    title: '권한 없음',
+    what: '요청에 권한이 없으며, API가 더 구체적인 이유를 알려 주지 않았습니다.',
+    causes: ['계정에 대한 액세스 권한이 없거나, 개발자 토큰에 필요한 액세스 수준이 없습니다.'],
+    steps: ['계정에 대한 사용자의 액세스 권한, login-customer-id 헤더, 개발자 토큰의 액세스 수준을 확인하세요.'],
+    prevent: ['새 계정을 연결할 때 액세스 권한을 확인하세요.'],
+  },
+  'authorizationError.ACTION_NOT_PERMITTED': {
+    title: '이 사용자에게 허용되지 않는 작업',
+    what: '로그인한 사용자의 역할로는 이 작업을 할 수 없습니다. 예를 들어 읽기 전용 권한으로 mutate를 실행했습니다.',
+    causes: ['사용자의 액세스 수준이 일반 또는 관리자가 아니라 읽기 전용이나 결제입니다.'],
+    steps: ['계정 관리자에게 관리자 > 액세스 및 보안에서 사용자의 액세스 수준을 올려 달라고 요청하세요.'],
+    prevent: ['쓰기 작업을 제공하기 전에 사용자의 액세스 수준(customer_user_access)을 확인하세요.'],
+  },
+  'authorizationError.INCOMPLETE_SIGNUP': {
+    title: '계정 가입이 끝나지 않음',
+    what: 'Google Ads 계정의 설정이 끝까지 완료되지 않아 API에서 사용할 수 없습니다.',
+    causes: ['Google Ads UI에서 가입 절차가 도중에 멈췄습니다.'],
+    steps: ['이 계정으로 Google Ads UI에 로그인해 가입 절차를 마치세요.'],
+    prevent: ['계정을 앱에 연결하기 전에 가입을 마치세요.'],
+  },
+  'authorizationError.CUSTOMER_NOT_ENABLED': {
+    title: '고객 계정이 사용 설정되지 않음',
+    what: '계정이 사용 설정된 상태가 아니라서 사용할 수 없습니다. 가입을 마치지 않았거나, 해지·정지·폐쇄되었습니다.',
+    causes: ['가입을 끝내지 않았습니다.', '계정이 해지(status CANCELED)되었거나 비활성화되었습니다.'],
+    steps: [
+      'Google Ads UI에 로그인해 계정의 가입 절차를 마치세요.',
+      '해지된 계정이라면 Google Ads UI에서 다시 활성화하세요(해지된 계정의 재활성화는 관리자 > 계정 설정 > 계정 상태에서 합니다).',
+    ],
+    prevent: ['계정으로 작업하기 전에 customer.status를 조회하고, CANCELED, SUSPENDED, CLOSED 상태의 계정은 건너뛰세요.'],
+  },
+  'authorizationError.MISSING_TOS': {
+    title: '서비스 약관에 동의하지 않음',
+    what: '이 작업에 필요한 서비스 약관에 계정이 동의하지 않았습니다.',
+    causes: ['새 약관이 게시되었거나, 계정이 약관에 동의한 적이 없습니다.'],
+    steps: ['계정 관리자로 Google Ads UI에 로그인해 대기 중인 약관에 동의하세요.'],
+    prevent: ['Google Ads UI에 새 약관에 관한 알림이 뜨는지 주의해서 보세요.'],
+  },
+  'authorizationError.DEVELOPER_TOKEN_NOT_APPROVED': {
+    title: '테스트 계정 전용으로 승인된 개발자 토큰',
+    what: '개발자 토큰에 테스트 계정 액세스 권한만 있는데, 요청이 실제(테스트가 아닌) 계정으로 갔습니다.',
+    causes: ['테스트 계정 액세스 수준의 개발자 토큰을 프로덕션 계정에 사용했습니다.'],
+    steps: [
+      '요청이 정말 프로덕션 계정을 대상으로 한 것인지 확인하세요. 테스트 중이라면 테스트 관리자 계정과 그 클라이언트 계정을 사용하세요.',
+      '관리자 계정의 API 센터에서 기본 액세스(또는 스탠더드 액세스)를 신청하세요.',
+    ],
+    prevent: ['토큰의 액세스 수준이 승인될 때까지는 테스트 계정을 사용하세요.'],
+  },
+  'authorizationError.INVALID_LOGIN_CUSTOMER_ID_SERVING_CUSTOMER_ID_COMBINATION': {
+    title: '관리자 계정과 클라이언트 계정이 맞지 않음',
+    what: 'login-customer-id가 요청의 고객 계정을 관리하지 않는 계정을 가리킵니다.',
+    causes: ['login-customer-id의 관리자 계정 ID가 잘못되었거나, 클라이언트 계정이 관리자 계정에서 연결 해제되었습니다.'],
+    steps: ['login-customer-id를 이 클라이언트 계정의 상위 관리자 계정(10자리)으로 설정하거나, 사용자가 직접 액세스 권한을 가지고 있다면 헤더를 빼세요.'],
+    prevent: ['계정 계층 구조(customer_client)를 읽어서 클라이언트 계정마다 올바른 관리자 계정을 저장하세요.'],
+  },
+  'authorizationError.SERVICE_ACCESS_DENIED': {
+    title: '이 개발자 토큰에는 허용되지 않는 서비스',
+    what: '개발자 토큰으로 이 서비스를 사용할 수 없습니다.',
+    causes: ['이 서비스에는 토큰에 없는 액세스 수준이나 승인이 필요합니다.'],
+    steps: ['API 센터에서 토큰의 액세스 수준을 확인하고 필요한 액세스를 신청하세요.'],
+    prevent: ['새 서비스를 쓰기 전에 서비스 요구사항을 확인하세요.'],
+  },
+  'authorizationError.ACCESS_DENIED_FOR_ACCOUNT_TYPE': {
+    title: '이 계정 유형에서는 허용되지 않음',
+    what: '이 작업은 이 유형의 계정(예: 관리자 계정이나 특정 제품의 계정)에서 사용할 수 없습니다.',
+    causes: ['클라이언트 계정만 받는 mutate를 관리자 계정에 보내는 등의 경우입니다.'],
+    steps: ['요청을 클라이언트(관리자가 아닌) 계정으로 보내거나, 이 계정 유형이 지원하는 작업을 사용하세요.'],
+    prevent: ['계정별 작업을 보내기 전에 customer.manager를 확인하세요.'],
+  },
+  'authorizationError.METRIC_ACCESS_DENIED': {
+    title: '이 측정항목에 대한 액세스 권한 없음',
+    what: '개발자 토큰이나 계정으로는 요청한 측정항목을 읽을 수 없습니다.',
+    causes: ['이 측정항목은 허용 목록에 있는 개발자나 특정 계정 유형에만 제공됩니다.'],
+    steps: ['SELECT 절에서 측정항목을 빼거나, 액세스 권한을 요청하세요.'],
+    prevent: ['필요하고 액세스할 수 있는 측정항목만 선택하세요.'],
+  },
+  'authorizationError.CLOUD_PROJECT_NOT_UNDER_ORGANIZATION': {
+    title: 'Cloud 프로젝트가 조직에 속하지 않음',
+    what: '요청을 보낸 Google Cloud 프로젝트가 이 사용에 필요한 Google Cloud 조직에 속해 있지 않습니다.',
+    causes: ['개발자 토큰에 등록된 조직 밖에서 프로젝트를 만들었습니다.'],
+    steps: ['Cloud 콘솔에서 프로젝트를 조직 안으로 옮기거나, 조직 안에 있는 프로젝트를 사용하세요.'],
+    prevent: ['API 프로젝트는 조직 안에서 만드세요.'],
+  },
+  'authorizationError.ACTION_NOT_PERMITTED_FOR_SUSPENDED_ACCOUNT': {
+    title: '계정 정지됨',
+    what: '계정이 정지되어 이 작업이 허용되지 않습니다.',
+    causes: ['정책이나 결제 문제 등으로 계정이 정지되었습니다.'],
+    steps: ['Google Ads UI에 로그인해 정지 안내에 따라 문제를 해결하세요. 읽기 전용 요청은 계속 작동할 수 있습니다.'],
+    prevent: ['mutate 전에 customer.status와 정책 알림을 확인하세요.'],
+  },
+
+  // ── headerError ──────────────────────────────────────────────────────────────────────────
+  'headerError.INVALID_LOGIN_CUSTOMER_ID': {
+    title: 'login-customer-id 헤더가 유효하지 않음',
+    what: 'login-customer-id 헤더가 유효한 고객 ID가 아닙니다.',
+    causes: ['ID에 하이픈(123-456-7890)이나 공백이 들어 있습니다.', '사용자가 액세스할 수 있는 관리자 계정의 ID가 아닙니다.'],
+    steps: ['login-customer-id는 사용자가 액세스 권한을 가진 관리자 계정의 ID를 하이픈 없는 10자리로 보내세요.'],
+    prevent: ['고객 ID를 저장할 때 숫자만 남도록 정규화하세요.'],
+  },
+  'headerError.INVALID_LINKED_CUSTOMER_ID': {
+    title: 'linked-customer-id 헤더가 유효하지 않음',
+    what: 'linked-customer-id 헤더가 유효한 고객 ID가 아니거나, 그 계정이 연결되어 있지 않습니다.',
+    causes: ['ID에 하이픈이 있거나, 그 계정과의 제품 연결이 없습니다.'],
+    steps: ['linked-customer-id는 액세스 권한을 주는 연결된 계정의 ID를 하이픈 없는 10자리로 보내세요.'],
+    prevent: ['연결된 계정은 API에서 읽고, 그 ID는 숫자만으로 저장하세요.'],
+  },
+
+  // ── quotaError ───────────────────────────────────────────────────────────────────────────
+  'quotaError.RESOURCE_EXHAUSTED': {
+    title: '요청이 너무 많음 (할당량 도달)',
+    what: '요청이나 작업 수 한도에 도달했습니다. 지연 시간이 짧으면 비율 한도이고, 몇 시간이라면 개발자 토큰의 일일 작업 한도입니다.',
+    causes: [
+      '계정이나 개발자 토큰 기준으로 요청을 너무 빠르게 보냈습니다.',
+      '기본 액세스 토큰의 일일 한도(하루 15,000개 작업)를 모두 사용했습니다.',
+    ],
+    steps: [
+      '오류에 나온 지연 시간(quota_error_details.retry_delay)만큼 기다린 뒤 다시 보내세요.',
+      '요청 빈도를 낮추세요: 병렬 작업자 수를 줄이고, mutate 요청 하나에 더 많은 작업을 담으세요.',
+    ],
+    prevent: ['작업을 묶어 요청 수를 줄이고, 보고서 데이터를 캐시하고, 작업을 하루 동안 고르게 분산하세요.'],
+  },
+  'quotaError.RESOURCE_TEMPORARILY_EXHAUSTED': {
+    title: '잠시 비율 한도에 도달함',
+    what: '짧은 시간에 요청이 너무 많았습니다. 한도는 곧 다시 풀립니다.',
+    causes: ['같은 계정이나 같은 개발자 토큰으로 요청이 한꺼번에 몰렸습니다.'],
+    steps: ['오류에 나온 지연 시간(또는 몇 초)만큼 기다린 뒤 지수 백오프로 다시 보내세요.'],
+    prevent: ['계정별, 개발자 토큰별로 동시 실행 수를 제한하세요.'],
+  },
+  'quotaError.ACCESS_PROHIBITED': {
+    title: 'API 액세스 금지',
+    what: '이 개발자 토큰이나 계정의 API 액세스가 금지되었습니다. 비율 한도가 아니므로 기다려도 해결되지 않습니다.',
+    causes: ['개발자 토큰이 차단되었거나 액세스가 취소되었습니다.'],
+    steps: ['API 센터에서 개발자 토큰의 상태를 확인하고 Google Ads API 지원팀에 문의하세요.'],
+    prevent: ['API 약관을 준수하고 규정 준수 관련 이메일에 응답하세요.'],
+  },
+  'quotaError.EXCESSIVE_SHORT_TERM_QUERY_RESOURCE_CONSUMPTION': {
+    title: '짧은 시간에 쿼리 부하가 너무 큼',
+    what: '짧은 기간 동안 쿼리가 서버 리소스를 너무 많이 사용했습니다.',
+    causes: ['큰 보고서를 한꺼번에 많이 실행했거나, 세그먼트가 많은 보고서를 넓은 날짜 범위로 실행했습니다.'],
+    steps: ['잠시 기다린 뒤, 한 번에 실행하는 보고서 수를 줄이고 날짜 범위와 세그먼트를 좁혀서 실행하세요.'],
+    prevent: ['보고서 결과를 캐시하고, 필요한 필드와 날짜만 가져오세요.'],
+  },
+  'quotaError.EXCESSIVE_LONG_TERM_QUERY_RESOURCE_CONSUMPTION': {
+    title: '오랜 기간 쿼리 부하가 너무 큼',
+    what: '더 긴 기간(예: 하루) 동안 쿼리가 서버 리소스를 너무 많이 사용했습니다.',
+    causes: ['같은 큰 보고서를 몇 분마다 반복하는 등 너무 자주 실행했습니다.'],
+    steps: ['무거운 보고서 작업을 일단 멈추고, 쿼리 빈도와 양을 줄이세요.'],
+    prevent: ['데이터는 증분 방식(변경된 날짜만)으로 가져오고 결과를 캐시하세요.'],
+  },
+  'quotaError.PAYMENTS_PROFILE_ACTIVATION_RATE_LIMIT_EXCEEDED': {
+    title: '결제 프로필 활성화가 너무 많음',
+    what: '짧은 시간에 너무 많은 결제 프로필이 활성화되었습니다.',
+    causes: ['계정이나 결제 설정을 연달아 많이 만들었습니다.'],
+    steps: ['결제 프로필을 더 활성화하기 전에 잠시 기다리세요.'],
+    prevent: ['계정 생성을 시간에 걸쳐 분산하세요.'],
+  },
+
+  // ── internalError ────────────────────────────────────────────────────────────────────────
+  'internalError.INTERNAL_ERROR': {
+    title: 'Google 내부 오류',
+    what: '요청을 처리하는 중에 API 내부 장애로 요청이 중단되었습니다. 대개 일시적입니다.',
+    causes: ['Google 측의 일시적인 장애입니다.', '드물게, 특정 요청이 매번 서버 버그를 일으키는 경우도 있습니다.'],
+    steps: [
+      '지수 백오프로 다시 보내세요. mutate라면 먼저 반영되었는지 확인하세요.',
+      '같은 요청이 매번 실패한다면 요청을 작게 나눠 원인이 되는 작업을 찾고, 요청 ID와 함께 신고하세요.',
+    ],
+    prevent: ['일시적인 오류는 백오프와 최대 횟수를 두고 재시도하고, 요청 ID를 로그에 남기세요.'],
+  },
+  'internalError.ERROR_CODE_NOT_PUBLISHED': {
+    title: '공개되지 않은 오류 코드',
+    what: 'API가 공개 코드가 없는 오류를 만났습니다. 메시지와 세부정보의 비공개 코드에 더 많은 정보가 있을 수 있습니다.',
+    causes: ['공개된 오류 코드가 없는 드물거나 새로운 상황입니다.'],
+    steps: ['오류 메시지를 읽어 보세요. 도움이 되지 않는다면 요청 ID와 함께 신고하세요.'],
+    prevent: ['모든 실패에 대해 세부정보를 포함한 전체 오류를 로그에 남기세요.'],
+  },
+  'internalError.TRANSIENT_ERROR': {
+    title: '일시적인 오류',
+    what: '일시적인 문제로 요청이 중단되었습니다. 다시 보내면 성공할 것입니다.',
+    causes: ['Google 측의 짧은 장애입니다.'],
+    steps: ['잠시 기다린 뒤 지수 백오프로 다시 보내세요.'],
+    prevent: ['일시적인 오류는 자동으로 재시도하세요.'],
+  },
+  'internalError.DEADLINE_EXCEEDED': {
+    title: '서버 처리 시간 초과',
+    what: '요청 처리가 서버가 허용하는 시간보다 오래 걸렸습니다.',
+    causes: ['요청이 크거나(많은 작업, 무거운 보고서) 서버가 잠시 느렸습니다.'],
+    steps: ['백오프로 다시 보내세요. 반복되면 요청을 더 작게 나누세요.'],
+    prevent: ['mutate 요청의 작업 수는 적당하게 유지하고, 큰 보고서에는 SearchStream을 사용하세요.'],
+  },
+
+  // ── databaseError ────────────────────────────────────────────────────────────────────────
+  'databaseError.CONCURRENT_MODIFICATION': {
+    title: '다른 요청이 동시에 변경함',
+    what: '여러 요청이 같은 리소스(또는 밀접하게 관련된 리소스)를 같은 순간에 변경하려 했고, 이 요청이 밀렸습니다.',
+    causes: [
+      '같은 캠페인, 광고 그룹 또는 예산을 건드리는 mutate를 병렬로 보냈습니다.',
+      '다른 도구나 사람이 같은 시간에 같은 계정을 수정했습니다.',
+    ],
+    steps: [
+      '잠시 기다린 뒤 백오프로 다시 보내세요. 대개는 통과합니다.',
+      '반복된다면 같은 리소스에 대한 변경을 병렬이 아닌 순서대로 보내세요.',
+    ],
+    prevent: ['같은 상위 리소스에 대한 변경은 하나의 요청으로 묶고, 한 계정에 여러 작성자가 동시에 쓰지 않게 하세요.'],
+  },
+  'databaseError.DATA_CONSTRAINT_VIOLATION': {
+    title: '데이터 제약 조건 위반',
+    what: '변경사항이 저장된 데이터의 규칙(예: 고유성 규칙)을 어기게 됩니다.',
+    causes: ['고유해야 하는 곳에 중복 값이 있습니다.', '동시에 삭제되고 있는 대상을 참조했습니다.'],
+    steps: ['고유해야 하는 값(이름, 키)과 관련 리소스를 확인한 뒤 다시 보내세요.'],
+    prevent: ['고유한 이름을 가진 항목을 만들기 전에 기존 데이터를 읽으세요.'],
+  },
+  'databaseError.REQUEST_TOO_LARGE': {
+    title: '저장하기에 너무 큰 요청',
+    what: '요청이 너무 커서 한 번에 기록할 수 없습니다.',
+    causes: ['한 요청에 작업이 너무 많거나 값이 매우 큽니다.'],
+    steps: ['요청을 더 작은 여러 요청으로 나누세요.'],
+    prevent: ['mutate 요청당 작업 수에 상한(예: 수천 개)을 두세요.'],
+  },
+
+  // ── notAllowlistedError, operationAccessDeniedError, resourceAccessDeniedError ───────────
+  'notAllowlistedError.CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE': {
+    title: '이 기능의 허용 목록에 계정이 없음',
+    what: '이 기능은 제한적으로 출시된 상태이며, 이 고객 계정은 허용 목록에 없습니다.',
+    causes: ['이 기능(캠페인 유형, 설정 또는 서비스)은 선택된 계정에만 열려 있습니다.'],
+    steps: ['Google 계정팀에 계정을 허용 목록에 추가해 달라고 요청하거나, 이 기능 없이 진행하세요.'],
+    prevent: ['기능을 기반으로 개발하기 전에 사용 가능 여부를 확인하세요.'],
+  },
+  'operationAccessDeniedError.ACTION_NOT_PERMITTED': {
+    title: '이 리소스에서 허용되지 않는 작업',
+    what: '이 리소스에서는 이 작업이 허용되지 않습니다.',
+    causes: ['리소스를 Google이나 다른 시스템이 관리하거나, 리소스 유형이 이 작업을 지원하지 않습니다.'],
+    steps: ['이 리소스 유형이 지원하는 작업을 확인하고 다른 작업을 사용하세요.'],
+    prevent: ['리소스를 변경하기 전에 유형을 읽으세요.'],
+  },
+  'operationAccessDeniedError.CREATE_OPERATION_NOT_PERMITTED': {
+    title: '생성 불가',
+    what: '이런 종류의 리소스는 API로 만들 수 없습니다.',
+    causes: ['시스템이 만들거나 Google Ads UI에서만 만들 수 있는 리소스입니다.'],
+    steps: ['Google Ads UI에서 만들거나, 생성 작업을 빼세요.'],
+    prevent: ['허용되는 작업은 서비스 참조 문서에서 확인하세요.'],
+  },
+  'operationAccessDeniedError.REMOVE_OPERATION_NOT_PERMITTED': {
+    title: '삭제 불가',
+    what: '이 리소스는 API로 삭제할 수 없습니다.',
+    causes: ['삭제할 수 없거나 Google Ads UI에서만 삭제할 수 있는 리소스입니다.'],
+    steps: ['대신 일시중지하거나(status PAUSED), Google Ads UI에서 삭제하세요.'],
+    prevent: ['허용되는 작업은 서비스 참조 문서에서 확인하세요.'],
+  },
+  'operationAccessDeniedError.UPDATE_OPERATION_NOT_PERMITTED': {
+    title: '업데이트 불가',
+    what: '이 리소스는 API로 업데이트할 수 없습니다.',
+    causes: ['API에서는 읽기 전용인 리소스입니다.'],
+    steps: ['Google Ads UI에서 변경하거나, 업데이트를 빼세요.'],
+    prevent: ['허용되는 작업은 서비스 참조 문서에서 확인하세요.'],
+  },
+  'operationAccessDeniedError.MUTATE_ACTION_NOT_PERMITTED_FOR_CLIENT': {
+    title: '이 클라이언트에는 허용되지 않음',
+    what: '사용 중인 API 클라이언트(개발자 토큰)에는 이 작업이 허용되지 않습니다.',
+    causes: ['일부 변경은 특정 클라이언트나 Google Ads UI 전용입니다.'],
+    steps: ['Google Ads UI에서 변경하세요.'],
+    prevent: ['앱에서 작업을 제공하기 전에 작업의 제한 사항을 확인하세요.'],
+  },
+  'operationAccessDeniedError.OPERATION_NOT_PERMITTED_FOR_CAMPAIGN_TYPE': {
+    title: '이 캠페인 유형에서는 허용되지 않음',
+    what: '이 캠페인 유형에서는 이 작업이 허용되지 않습니다(예: 실적 최대화, 스마트, 앱 캠페인은 일부 항목을 스스로 관리합니다).',
+    causes: ['캠페인 유형이 자동으로 관리하는 항목을 변경하려 했습니다.'],
+    steps: ['campaign.advertising_channel_type을 확인하고 그 유형이 지원하는 리소스를 사용하세요(예: 실적 최대화에는 애셋 그룹).'],
+    prevent: ['작업을 만들기 전에 캠페인 유형에 따라 분기하세요.'],
+  },
+  'operationAccessDeniedError.CREATE_AS_REMOVED_NOT_PERMITTED': {
+    title: '삭제됨 상태로 생성할 수 없음',
+    what: '새 리소스를 REMOVED 상태로 만들 수는 없습니다.',
+    causes: ['생성 작업에서 status를 REMOVED로 설정했습니다.'],
+    steps: ['대신 ENABLED나 PAUSED로 만드세요.'],
+    prevent: ['생성할 때 REMOVED를 설정하지 말고, 삭제에는 remove 작업을 사용하세요.'],
+  },
+  'operationAccessDeniedError.OPERATION_NOT_PERMITTED_FOR_REMOVED_RESOURCE': {
+    title: '이미 삭제된 리소스',
+    what: '리소스가 삭제되어 더 이상 변경할 수 없습니다.',
+    causes: ['status가 REMOVED인 대상을 업데이트했습니다.'],
+    steps: ['삭제된 리소스를 바꾸지 말고 새 리소스를 만드세요.'],
+    prevent: ['변경할 대상을 읽을 때 삭제된 리소스(status != REMOVED)를 걸러 내세요.'],
+  },
+  'operationAccessDeniedError.OPERATION_NOT_PERMITTED_FOR_AD_GROUP_TYPE': {
+    title: '이 광고 그룹 유형에서는 허용되지 않음',
+    what: '광고 그룹의 유형에서는 이 작업이 허용되지 않습니다.',
+    causes: ['광고 그룹 유형이 받지 않는 광고나 기준을 넣었습니다.'],
+    steps: ['ad_group.type을 확인하고 그에 맞는 광고와 기준을 사용하세요.'],
+    prevent: ['작업을 만들 때 광고 그룹 유형에 따라 분기하세요.'],
+  },
+  'operationAccessDeniedError.MUTATE_NOT_PERMITTED_FOR_CUSTOMER': {
+    title: '이 계정은 변경할 수 없음',
+    what: '이 계정은 API로 변경할 수 없습니다.',
+    causes: ['API 변경을 허용하지 않는 유형이나 상태의 계정입니다.'],
+    steps: ['계정의 상태와 유형을 확인하고, 필요하면 Google Ads UI에서 변경하세요.'],
+    prevent: ['mutate를 보내기 전에 계정 상태를 확인하세요.'],
+  },
+  'resourceAccessDeniedError.WRITE_ACCESS_DENIED': {
+    title: '리소스에 대한 쓰기 권한 없음',
+    what: '이 리소스를 읽을 수는 있지만 변경할 수는 없습니다.',
+    causes: ['다른 계정에서 공유된 리소스이거나(예: 관리자 계정의 공유 목록), 사용자의 액세스가 읽기 전용입니다.'],
+    steps: ['리소스를 소유한 계정에서 변경하거나, 쓰기 권한을 요청하세요.'],
+    prevent: ['공유 항목을 변경하기 전에 리소스의 소유 계정을 확인하세요.'],
+  },
+};
