@@ -2,6 +2,10 @@
  * `ads-errors decode [FILE|-] [--json] [--api-version vNN]`
  */
 import { decode } from '../../decode/decode.js';
+import type { AdsError } from '../../error/ads-error.js';
+import type { AdsErrorEntry } from '../../error/types.js';
+import { explainWith } from '../../explain/explain.js';
+import { loadLocale } from '../../explain/locales.js';
 import { detectOperationsResponse, formatOperationsTable, toOperationsJson } from '../../operations/index.js';
 import { UsageError, type CliIO, type Command } from '../io.js';
 import { parseArgs, readInput } from '../args.js';
@@ -33,14 +37,16 @@ export const decodeCommand: Command = async (argv, io) => {
   if (version !== undefined && !/^v\d+$/.test(version)) throw new UsageError(`--api-version must look like v25, got '${version}'`);
   const input = await readInput(args.positional[0], io);
   const err = decode(input, version ? { apiVersion: version } : {});
-  const ops = operationsFor(input, version);
+  const ops = await operationsFor(input, version);
+  // A mutate response is not a failure in itself: its partial-failure status is what to report.
+  const shown = !err.recognized && ops?.error ? ops.error : err;
   if (args.flags.has('json')) {
-    const out: Record<string, unknown> = toDecodeJson(err);
+    const out: Record<string, unknown> = toDecodeJson(shown);
     if (ops) out.operations = ops.json;
     io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
-    io.stdout.write(formatDecoded(err, io.isTTY && !io.env.NO_COLOR));
-    if (ops) io.stdout.write(`\n${ops.table}\n`);
+    if (shown.recognized || !ops) io.stdout.write(formatDecoded(shown, io.isTTY && !io.env.NO_COLOR));
+    if (ops) io.stdout.write(`${shown.recognized || !ops ? '\n' : ''}${ops.table}\n`);
   }
   return err.recognized || ops ? 0 : 1;
 };
@@ -48,13 +54,15 @@ export const decodeCommand: Command = async (argv, io) => {
 interface OperationsView {
   json: unknown;
   table: string;
+  error: AdsError | null;
 }
 
 /**
  * When the input is a mutate response with partial failure, a batch-results page or a broken
- * searchStream body, its per-operation view; null for anything else.
+ * searchStream body, its per-operation view (with each error's explanation title); null for
+ * anything else.
  */
-function operationsFor(input: Buffer, version: string | undefined): OperationsView | null {
+async function operationsFor(input: Buffer, version: string | undefined): Promise<OperationsView | null> {
   let value: unknown = input;
   if (looksLikeJsonText(input)) {
     try {
@@ -63,12 +71,16 @@ function operationsFor(input: Buffer, version: string | undefined): OperationsVi
       value = input.toString('utf8');
     }
   }
+  let view: ReturnType<typeof detectOperationsResponse>;
   try {
-    const view = detectOperationsResponse(value, version ? { apiVersion: version } : {});
-    return view ? { json: toOperationsJson(view), table: formatOperationsTable(view) } : null;
+    view = detectOperationsResponse(value, version ? { apiVersion: version } : {});
   } catch {
     return null;
   }
+  if (!view) return null;
+  const pack = await loadLocale('en');
+  const explainTitle = (e: AdsErrorEntry) => explainWith(pack, e)[0]?.title;
+  return { json: toOperationsJson(view), table: formatOperationsTable(view, { explainTitle }), error: view.error };
 }
 
 function looksLikeJsonText(b: Buffer): boolean {
