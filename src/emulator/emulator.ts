@@ -9,6 +9,8 @@ import { startHttpServer } from './http-server.js';
 import type { RequestLog } from './log.js';
 import type { World, WorldSeed } from './world.js';
 import { API_VERSION } from './descriptors.js';
+import { attachProxy } from './proxy.js';
+import { EMULATOR_CA_PEM } from './tls-identity.js';
 
 export interface EmulatorOptions {
   /** gRPC port; 0 (the default) picks a free one; null serves no gRPC. */
@@ -27,6 +29,11 @@ export interface EmulatorOptions {
   readonly streamBatchRows?: number;
   /** Lifetime of access tokens issued by `/token`, in ms (default 3,599,000, as Google's). */
   readonly accessTokenLifetimeMs?: number;
+  /**
+   * The clock for token expiry, account readiness and log times (ms since epoch). Default
+   * `Date.now`. Fault delays (`slow`, `deadline`) always use real timers.
+   */
+  readonly now?: () => number;
 }
 
 export interface RunningEmulator {
@@ -34,6 +41,13 @@ export interface RunningEmulator {
   readonly grpcAddress: string | null;
   /** `http://127.0.0.1:PORT`, the REST base (`${httpUrl}/v25/customers/…`); null when REST is off. */
   readonly httpUrl: string | null;
+  /**
+   * The same server as an HTTP proxy for clients that cannot be given an endpoint: set
+   * `HTTPS_PROXY` to it and trust `caCertificate` (Node: `NODE_EXTRA_CA_CERTS`). Null when REST is off.
+   */
+  readonly proxyUrl: string | null;
+  /** PEM of the CA behind the proxy's certificate. Trust it in test processes only. */
+  readonly caCertificate: string;
   /** The API version served, e.g. `v25`. */
   readonly apiVersion: string;
   readonly log: RequestLog;
@@ -65,6 +79,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     ...(options.world ? { world: options.world } : {}),
     ...(options.streamBatchRows !== undefined ? { streamBatchRows: options.streamBatchRows } : {}),
     ...(options.accessTokenLifetimeMs !== undefined ? { accessTokenLifetimeMs: options.accessTokenLifetimeMs } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const host = options.host ?? '127.0.0.1';
   const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -76,10 +91,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     grpc?.server.forceShutdown();
     throw e;
   }
+  if (http) attachProxy(http.server, grpc ? { host, port: grpc.port } : null);
   let closed: Promise<void> | null = null;
   return {
     grpcAddress: grpc ? `${urlHost}:${grpc.port}` : null,
     httpUrl: http ? `http://${urlHost}:${http.port}` : null,
+    proxyUrl: http ? `http://${urlHost}:${http.port}` : null,
+    caCertificate: EMULATOR_CA_PEM,
     apiVersion: API_VERSION,
     log: engine.log,
     world: engine.world,

@@ -87,7 +87,7 @@ function refuse(engine: Engine, res: ServerResponse, method: string, f: Emulator
 
 async function handle(engine: Engine, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://emulator');
-  if (url.pathname === '/token' && req.method === 'POST') {
+  if ((url.pathname === '/token' || url.pathname === '/oauth2/v4/token') && req.method === 'POST') {
     const text = (await readBody(req)) ?? '';
     const type = req.headers['content-type'] ?? '';
     let form: Record<string, string> = {};

@@ -10,3 +10,4 @@ export { defaultWorldSeed, IDS, TOKENS, type WorldSeed } from './world.js';
 export { grpcServiceDefinitions, grpcPath, failureTrailers } from './grpc-server.js';
 export { FAILURE_TRAILER_KEY, FAILURE_TYPE_URL } from './failure.js';
 export { METHODS, type MethodSpec } from './api.js';
+export { EMULATOR_CA_PEM } from './tls-identity.js';

@@ -21,9 +21,9 @@ export interface CustomerRecord {
   readonly managerId: string | null;
   /**
    * Epoch ms before which the account answers CUSTOMER_NOT_FOUND, as a freshly created account
-   * does while the backend finishes setting it up. Null when ready.
+   * does while the backend finishes setting it up. Null when ready. Tests may change it.
    */
-  readonly readyAt: number | null;
+  readyAt: number | null;
 }
 
 export interface BudgetRecord {

@@ -3,6 +3,9 @@
  * with --log, stops cleanly.
  */
 import { test } from 'node:test';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { runEmulator } from '../../src/cli/commands/emulator.js';
 import { main } from '../../src/cli/main.js';
@@ -46,10 +49,12 @@ test('prints the addresses as soon as it listens, serves them, logs with --log, 
   const cap = captureIO();
   let stop!: () => void;
   const stopped = new Promise<void>((r) => (stop = r));
-  const run = runEmulator(['--grpc-port', '0', '--http-port', '0', '--seed', '42', '--log'], cap.io, stopped);
+  const caFile = join(await mkdtemp(join(tmpdir(), 'emu-cli-')), 'ca.pem');
+  const run = runEmulator(['--grpc-port', '0', '--http-port', '0', '--seed', '42', '--log', '--ca-out', caFile], cap.io, stopped);
   const rest_ = await cap.waitFor(/REST\s+(http:\/\/127\.0\.0\.1:\d+)\/v25/);
   assert.match(cap.out(), /gRPC\s+127\.0\.0\.1:\d+/);
   assert.match(cap.out(), /seed 42/);
+  assert.match(await readFile(caFile, 'utf8'), /BEGIN CERTIFICATE/);
   const r = await rest(rest_[1]!, `/v25/customers/${IDS.client}/googleAds:search`, { query: 'SELECT customer.id FROM customer' });
   assert.equal(r.status, 200);
   const line = await cap.waitFor(/^\{.*"method":"GoogleAdsService\.Search".*\}$/m);

@@ -2,11 +2,13 @@
  * `ads-errors emulator [--grpc-port N] [--http-port N] [--host H] [--scenario FILE] [--seed N] [--log]`
  */
 import { once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
 import { UsageError, type CliIO, type Command } from '../io.js';
 import { parseArgs } from '../args.js';
 
 const HELP = `Usage: ads-errors emulator [--grpc-port N] [--http-port N] [--host H]
-                           [--scenario FILE] [--seed N] [--log] [--no-grpc] [--no-http]
+                           [--scenario FILE] [--seed N] [--log] [--ca-out FILE]
+                           [--no-grpc] [--no-http]
 
 Runs a local Google Ads API (gRPC and REST) that answers like the real one, errors
 included, and fails on demand. Port 0 picks a free port. The addresses are printed as
@@ -18,8 +20,14 @@ soon as the servers listen; it runs until interrupted (Ctrl-C, SIGTERM).
   --scenario FILE JSON: {"seed": 7, "faults": [{"method": "Search", "fault": "fail-times=2:unavailable"}]}
   --seed N        seed of request ids and chance= faults (default: the scenario's, else 1)
   --log           print every answered request as one JSON line
+  --ca-out FILE   write the CA of the proxy's test certificate to FILE
   --no-grpc       serve REST only
   --no-http       serve gRPC only
+
+Clients without an endpoint option (google-ads-api, other languages) can use the REST
+port as an HTTPS proxy: https_proxy=http://127.0.0.1:PORT, and trust the --ca-out file
+in that process only (Node: NODE_EXTRA_CA_CERTS and GRPC_DEFAULT_SSL_ROOTS_FILE_PATH).
+Only Google's API and OAuth host names are answered; anything else is refused.
 
 Faults per request: header (or gRPC metadata) x-emulator-fault, e.g.
   unavailable | deadline;delay=2s | internal | rate-limit;delay=3s | quota-exhausted
@@ -38,7 +46,7 @@ function port(value: string | undefined, name: string): number {
  * which stop it without signals.
  */
 export async function runEmulator(argv: readonly string[], io: CliIO, stop: Promise<unknown>): Promise<number> {
-  const args = parseArgs(argv, { flags: ['help', 'log', 'no-grpc', 'no-http'], options: ['grpc-port', 'http-port', 'host', 'scenario', 'seed'] });
+  const args = parseArgs(argv, { flags: ['help', 'log', 'no-grpc', 'no-http'], options: ['grpc-port', 'http-port', 'host', 'scenario', 'seed', 'ca-out'] });
   if (args.flags.has('help')) {
     io.stdout.write(HELP);
     return 0;
@@ -61,7 +69,17 @@ export async function runEmulator(argv: readonly string[], io: CliIO, stop: Prom
   });
   const lines = [`ads-errors emulator: Google Ads API ${emu.apiVersion}, seed ${emu.seed}`];
   if (emu.grpcAddress) lines.push(`  gRPC   ${emu.grpcAddress}`);
-  if (emu.httpUrl) lines.push(`  REST   ${emu.httpUrl}/${emu.apiVersion}`, `  OAuth  ${emu.httpUrl}/token`, `  log    ${emu.httpUrl}/emulator/log`);
+  if (emu.httpUrl) lines.push(`  REST   ${emu.httpUrl}/${emu.apiVersion}`, `  OAuth  ${emu.httpUrl}/token`, `  log    ${emu.httpUrl}/emulator/log`, `  proxy  ${emu.proxyUrl}`);
+  const caOut = args.options.get('ca-out');
+  if (caOut) {
+    try {
+      await writeFile(caOut, emu.caCertificate);
+    } catch (e) {
+      await emu.close();
+      throw new UsageError(`cannot write ${caOut}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    lines.push(`  CA     ${caOut} (trust it in test processes only)`);
+  }
   io.stdout.write(`${lines.join('\n')}\n`);
   const stopLog = args.flags.has('log') ? emu.log.onEntry((e) => io.stdout.write(`${JSON.stringify(e)}\n`)) : () => {};
   await stop;
