@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { inspect } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
 import { create, toBinary, type DescMessage } from '@bufbuild/protobuf';
@@ -215,6 +216,44 @@ test("google-ads-api's thrown GoogleAdsFailure (protobufjs, snake_case, numeric 
   const again = decode(JSON.parse(JSON.stringify(thrown)));
   assert.deepEqual(again.errors.map((e) => e.code.key), err.errors.map((e) => e.code.key));
   assert.equal(again.requestId, 'opteo-req');
+});
+
+test('what console.log prints for a real grpc-js error: deep (cut Buffers) and at the default depth (trailers hidden)', async () => {
+  const failure = create(v25.GoogleAdsFailureSchema, {
+    requestId: 'inspect-req-1',
+    errors: [{ errorCode: { errorCode: { case: 'queryError', value: 45 } }, message: 'Error in query: unexpected input FROM. A message long enough to be cut at fifty bytes.' }],
+  });
+  const status = statusWith(3, 'Request contains an invalid argument.', { schema: v25.GoogleAdsFailureSchema, message: failure });
+  const raw = await callFailing({
+    code: grpc.status.INVALID_ARGUMENT,
+    details: 'Request contains an invalid argument.',
+    metadata: trailers('v25', toBinary(v25.GoogleAdsFailureSchema, failure), toBinary(StatusSchema, status), 'inspect-req-1'),
+  });
+  const deep = decode(inspect(raw, { depth: null }));
+  assert.equal(deep.status?.name, 'INVALID_ARGUMENT');
+  assert.equal(deep.apiVersion, 'v25');
+  assert.equal(deep.requestId, 'inspect-req-1');
+  assert.deepEqual(deep.errors.map((e) => e.code.key), ['queryError.BAD_RESOURCE_TYPE_IN_FROM_CLAUSE']);
+  assert.match(deep.errors[0]!.message, /^Error in query: unexpected input FROM\./);
+  const shallow = decode(inspect(raw));
+  assert.equal(shallow.status?.name, 'INVALID_ARGUMENT');
+  assert.equal(shallow.apiVersion, 'v25');
+  assert.ok(shallow.issues.some((i) => /default depth/.test(i)), JSON.stringify(shallow.issues));
+});
+
+test("what console.log prints for google-ads-api's thrown failure (minified class names, codes hidden at default depth)", () => {
+  const thrown = opteoErrors.GoogleAdsFailure.fromObject({
+    errors: [{ error_code: { query_error: 45 }, message: 'Error in query: unexpected input FROM.' }],
+    request_id: 'opteo-inspect',
+  });
+  const deep = decode(inspect(thrown, { depth: null }));
+  assert.equal(deep.source, 'google-ads-api');
+  assert.deepEqual(deep.errors.map((e) => e.code.key), ['queryError.BAD_RESOURCE_TYPE_IN_FROM_CLAUSE']);
+  assert.equal(deep.requestId, 'opteo-inspect');
+  const shallow = decode(inspect(thrown));
+  assert.equal(shallow.recognized, true);
+  assert.equal(shallow.requestId, 'opteo-inspect');
+  assert.equal(shallow.errors[0]?.message, 'Error in query: unexpected input FROM.');
 });
 
 test('a GaxiosError-like token refusal: OAuth code read, the refresh token never copied out', () => {

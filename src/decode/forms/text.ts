@@ -11,9 +11,11 @@ import type { Found } from '../assemble.js';
 import { adsCodeRef, makeEntry, ref } from '../entry.js';
 import { decodeFailureBytes } from '../failure-binary.js';
 import { looksLikeFailure, readFailureObject, toBytes } from '../failure-object.js';
-import { camel, isObj, type Obj } from '../values.js';
+import { camel, isObj, prop, type Obj } from '../values.js';
 import { decodeBytes } from './binary.js';
 import { decodeJsonValue, oauthFound } from './json.js';
+import { decodeGrpcError, looksLikeGrpcError, metadataMap } from './grpc.js';
+import { firstErrorFromCutBytes, isCutBytes, parseInspect } from './inspect.js';
 import { closeTruncatedJson, escapeRawControls } from './json-repair.js';
 import { oauthFromText } from './oauth.js';
 import { parseTextFormat } from './textformat.js';
@@ -54,6 +56,17 @@ export function decodeText(input: string, apiVersionOption: string | null): Foun
       if (!jsonFound || (f.entries?.length ?? 0) > (jsonFound.entries?.length ?? 0)) jsonFound = f;
       if ((f.entries?.length ?? 0) > 0 && f.entries![0]!.code.category !== 'status') break;
     }
+  }
+
+  // What Node printed for a logged error object (console.log / util.inspect).
+  const inspected = jsonFound && (jsonFound.entries?.length ?? 0) > 0 ? null : decodeInspected(text, version);
+  if (inspected && (inspected.entries?.length ?? 0) > 0 && inspected.entries![0]!.code.category !== 'status') {
+    return {
+      ...inspected,
+      apiVersion: inspected.apiVersion ?? version,
+      requestId: inspected.requestId ?? requestIdFromText(text),
+      statusCode: inspected.statusCode ?? statusFromText(text),
+    };
   }
 
   const statusCode = statusFromText(text);
@@ -112,6 +125,9 @@ export function decodeText(input: string, apiVersionOption: string | null): Foun
       issues: [...(jsonFound.issues ?? []), ...issues],
     };
   }
+  if (entries.length === 0 && inspected?.recognized) {
+    return { ...inspected, apiVersion: inspected.apiVersion ?? version, statusCode: inspected.statusCode ?? statusCode, requestId: inspected.requestId ?? requestId };
+  }
   if (entries.length === 0) entries = googleApiClientErrors(text);
   if (entries.length === 0) entries = legacyAdWordsErrors(text);
   // google-gax gave up retrying: the outer status is its own DEADLINE_EXCEEDED; what kept
@@ -137,6 +153,66 @@ export function decodeText(input: string, apiVersionOption: string | null): Foun
     retryAfterMs,
     issues,
   };
+}
+
+/** At most this many inspected objects are tried, so a log full of braces stays linear. */
+const MAX_INSPECT_CANDIDATES = 20;
+
+/**
+ * The first object in the text that Node's inspect printed and that is a failure: a grpc-js or
+ * google-gax error (`code`, `details`, `metadata: Metadata { internalRepr: Map(…) {…} }`) or a
+ * GoogleAdsFailure thrown by google-ads-api. Null when there is none.
+ */
+function decodeInspected(text: string, version: string | null): Found | null {
+  let from = 0;
+  for (let k = 0; k < MAX_INSPECT_CANDIDATES; k++) {
+    const open = text.indexOf('{', from);
+    if (open < 0) return null;
+    const r = parseInspect(text, open);
+    from = Math.max(r.end, open + 1);
+    const v = r.value;
+    if (!isObj(v) || Object.keys(v).length === 0) continue;
+    if (looksLikeGrpcError(v)) {
+      const f = decodeGrpcError(v, version);
+      if ((f.entries?.length ?? 0) === 0 && f.requestId == null && metadataMap(prop(v, 'metadata')).size > 0) {
+        f.issues = [
+          ...(f.issues ?? []).filter((i) => !i.endsWith('is not binary')),
+          "the error was printed at inspect's default depth, which hides the trailers (request id, failure): decode the error object itself, or print it with util.inspect(err, { depth: null })",
+        ];
+      }
+      if ((f.entries?.length ?? 0) === 0) {
+        const cut = cutFailureEntry(v, f.apiVersion ?? version);
+        if (cut) {
+          f.entries = [cut.entry];
+          f.apiVersion ??= cut.version;
+          f.issues = [...(f.issues ?? []).filter((i) => !i.endsWith('is not binary')), 'the failure trailer was printed cut short; only its first error was read'];
+          f.recognized = true;
+        }
+      }
+      if (f.recognized) return f;
+      continue;
+    }
+    // google-ads-api's failure printed at inspect's default depth shows `error_code: [_]`.
+    const errs = prop(v, 'errors');
+    if (Array.isArray(errs) && isObj(errs[0]) && 'error_code' in errs[0] && 'message' in errs[0]) {
+      for (const e of errs) if (isObj(e) && !isObj(e['error_code'])) e['error_code'] = {};
+    }
+    const f = decodeJsonValue(v, { apiVersion: version, httpStatus: null, requestId: null, retryAfterMs: null });
+    if (f?.recognized) return f;
+  }
+  return null;
+}
+
+/** The first error from failure trailer bytes that inspect printed only in part. */
+function cutFailureEntry(err: Obj, version: string | null): { entry: AdsErrorEntry; version: string | null } | null {
+  for (const [key, value] of metadataMap(prop(err, 'metadata'))) {
+    const m = /^google\.ads\.googleads\.(v\d+)\.errors\.googleadsfailure-bin$/.exec(key);
+    if (!m || !isCutBytes(value)) continue;
+    const first = firstErrorFromCutBytes(value.cutBytes, m[1] ?? version);
+    if (!first) return null;
+    return { entry: makeEntry({ code: ref(first.category, first.name, first.number), message: first.message }), version: m[1] ?? version };
+  }
+  return null;
 }
 
 /** google-gax's message when its retries ran out of time. */
