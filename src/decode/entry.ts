@@ -2,7 +2,7 @@
  * Building blocks shared by every decoder: code references resolved against the catalog, field
  * paths, and error entries.
  */
-import { codeByName, codeByNumber, findCategory } from '../catalog/catalog.js';
+import { codeByName, codeByNumber, findCategory, type CatalogCode } from '../catalog/catalog.js';
 import type { AdsErrorDetails, AdsErrorEntry, ErrorCodeRef, FieldPathElement, TriggerValue } from '../error/types.js';
 import { camel } from './values.js';
 
@@ -18,14 +18,14 @@ export function adsCodeRef(categoryAnySpelling: string, value: string | number, 
   if (cat && numeric !== null) {
     if (version === null && issues && !issues.includes(NEWEST_NOTE)) issues.push(NEWEST_NOTE);
     const hit = codeByNumber(cat.category, numeric, version);
-    if (hit) return ref(category, hit.name, hit.number, true);
+    if (hit) return refOf(hit);
     issues?.push(`${category} value ${numeric} is not in the ${version ?? 'known'} catalog`);
     return ref(category, String(numeric), numeric, false);
   }
   const name = String(value);
   if (cat) {
     const hit = codeByName(cat.category, name);
-    if (hit) return ref(category, hit.name, hit.number, true);
+    if (hit) return refOf(hit);
     issues?.push(`${category}.${name} is not in the catalog`);
     return ref(category, name, numeric, false);
   }
@@ -34,6 +34,18 @@ export function adsCodeRef(categoryAnySpelling: string, value: string | number, 
 }
 
 const NEWEST_NOTE = 'numeric codes were read with the newest catalog: the payload does not say its API version';
+
+const REFS = new WeakMap<CatalogCode, ErrorCodeRef>();
+
+/** The reference of a catalog code: one shared frozen object per code, built once. */
+export function refOf(code: CatalogCode): ErrorCodeRef {
+  let r = REFS.get(code);
+  if (!r) {
+    r = Object.freeze({ category: code.category, name: code.name, number: code.number, key: code.key, known: true });
+    REFS.set(code, r);
+  }
+  return r;
+}
 
 /** A code reference of a family without numbers (`oauth`, `global`, `errorInfo`, `status`). */
 export function ref(category: string, name: string, number: number | null = null, known = true): ErrorCodeRef {

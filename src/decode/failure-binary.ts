@@ -12,7 +12,7 @@ import type {
   RpcDetail,
   TriggerValue,
 } from '../error/types.js';
-import { EMPTY_DETAILS, makeEntry, ref } from './entry.js';
+import { EMPTY_DETAILS, makeEntry, ref, refOf } from './entry.js';
 import { readDurationMs, WireReader, WIRE_LEN } from './wire.js';
 
 const RATE_SCOPES = ['UNSPECIFIED', 'UNKNOWN', 'ACCOUNT', 'DEVELOPER'];
@@ -79,8 +79,11 @@ function readError(r: WireReader, version: string | null, issues: string[]): Ads
             code = ref(`errorCodeField${field}`, String(value), value, false);
           } else {
             const hit = codeByNumber(cat.category, value, version);
-            if (!hit) issues.push(`${cat.category} value ${value} is not in the ${version ?? 'known'} catalog`);
-            code = ref(cat.category, hit?.name ?? String(value), value, hit !== undefined);
+            if (hit) code = refOf(hit);
+            else {
+              issues.push(`${cat.category} value ${value} is not in the ${version ?? 'known'} catalog`);
+              code = ref(cat.category, String(value), value, false);
+            }
           }
         }
         r.absorb(s);
