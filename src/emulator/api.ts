@@ -4,7 +4,7 @@
  * proto JSON form, or throws an EmulatorFailure. The gRPC and REST servers both call these,
  * so the two transports share one world and one set of rules.
  */
-import { adsError, statusJsonOf, type PathElement } from './failure.js';
+import { adsError, EmulatorFailure, statusJsonOf, type PathElement } from './failure.js';
 import { parseQuery } from './gaql.js';
 import { runOperations, MUTATE_KINDS, type MutateKind } from './mutate.js';
 import { queryRows } from './rows.js';
@@ -266,8 +266,8 @@ export const METHODS: readonly MethodSpec[] = [
             ? { operationIndex: String(i), mutateOperationResponse: { [MUTATE_KINDS[kind].result]: r } }
             : { operationIndex: String(i), status: statusJsonOf(out.partialErrors, ctx.requestId) };
         } catch (e) {
-          const errors = e instanceof Error && 'errors' in e ? (e as unknown as { errors: never[] }).errors : [];
-          return { operationIndex: String(i), status: statusJsonOf(errors, ctx.requestId) };
+          if (!(e instanceof EmulatorFailure)) throw e;
+          return { operationIndex: String(i), status: statusJsonOf(e.errors, ctx.requestId) };
         }
       });
       return { name: `customers/${job.customerId}/operations/${job.id}`, done: true };

@@ -144,7 +144,8 @@ export class Engine {
         customerId,
         code,
         codeName: statusByCode(code)?.name ?? 'UNKNOWN',
-        httpStatus: transport === 'rest' ? (code === 0 || out.kind === 'stream' && out.messages.length > 0 ? 200 : statusByCode(code)?.http ?? 500) : null,
+        // A stream that failed after rows was already answered 200.
+        httpStatus: transport === 'rest' ? (code === 0 || (out.kind === 'stream' && out.messages.length > 0) ? 200 : (statusByCode(code)?.http ?? 500)) : null,
         errors: failure ? failure.errors.map((e) => e.code) : partial,
         faults,
         rows,

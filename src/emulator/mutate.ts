@@ -105,13 +105,7 @@ function operation(p: Pending, kind: MutateKind, op: Json, at: readonly PathElem
     const nameErr = checkName(create['name'], [...path, 'name'], true);
     if (nameErr) errors.push(nameErr);
     else if (nameTaken(p, kind, String(create['name']), store.values() as Iterable<{ name: string; status: string }>)) {
-      errors.push(
-        kind === 'campaignOperation'
-          ? err('campaignError.DUPLICATE_CAMPAIGN_NAME', 'A campaign with this name already exists.', [...path, 'name'], String(create['name']))
-          : kind === 'adGroupOperation'
-            ? err('adGroupError.DUPLICATE_ADGROUP_NAME', 'An ad group with this name already exists.', [...path, 'name'], String(create['name']))
-            : err('campaignBudgetError.DUPLICATE_NAME', 'A budget with this name already exists.', [...path, 'name'], String(create['name'])),
-      );
+      errors.push(duplicateName(kind, [...path, 'name'], String(create['name'])));
     }
     let budgetId: string | null = null;
     let campaignId: string | null = null;
@@ -189,7 +183,7 @@ function operation(p: Pending, kind: MutateKind, op: Json, at: readonly PathElem
     const nameErr = checkName(update['name'], [...path, 'name'], true);
     if (nameErr) errors.push(nameErr);
     else if (String(update['name']) !== rec.name && nameTaken(p, kind, String(update['name']), store.values() as Iterable<{ name: string; status: string }>)) {
-      errors.push(err('campaignError.DUPLICATE_CAMPAIGN_NAME', 'A resource with this name already exists.', [...path, 'name'], String(update['name'])));
+      errors.push(duplicateName(kind, [...path, 'name'], String(update['name'])));
     }
   }
   if (errors.length) return { errors, apply: null };
@@ -206,6 +200,18 @@ function operation(p: Pending, kind: MutateKind, op: Json, at: readonly PathElem
       return result(parsed.id, () => ({ resourceName: `customers/${cid}/${collection}/${parsed.id}`, id: parsed.id, name: rec.name, status: rec.status }));
     },
   };
+}
+
+/** Each kind has its own code for a name already in use. */
+function duplicateName(kind: MutateKind, path: readonly PathElement[], name: string): ErrorSpec {
+  switch (kind) {
+    case 'campaignOperation':
+      return err('campaignError.DUPLICATE_CAMPAIGN_NAME', 'A campaign with this name already exists.', path, name);
+    case 'adGroupOperation':
+      return err('adGroupError.DUPLICATE_ADGROUP_NAME', 'An ad group with this name already exists in the campaign.', path, name);
+    default:
+      return err('campaignBudgetError.DUPLICATE_NAME', 'A budget with this name already exists.', path, name);
+  }
 }
 
 function resultField(kind: MutateKind): string {
