@@ -67,6 +67,10 @@ interface CompiledRule {
   readonly clauses: FaultClause[];
 }
 
+/**
+ * One emulator's state and rules: the world, the seed, the scenario's fault rules, the
+ * fail-times counters, the batch jobs and the request log. Both transports call `call()`.
+ */
 export class Engine {
   readonly world: World;
   readonly log = new RequestLog();

@@ -47,6 +47,7 @@ export class RequestLog {
     return this.dropped;
   }
 
+  /** Appends an entry and tells the listeners (synchronously, in order). */
   add(e: RequestLogEntry): void {
     this.list.push(e);
     if (this.list.length > this.max) {
