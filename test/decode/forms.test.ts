@@ -256,6 +256,15 @@ test("what console.log prints for google-ads-api's thrown failure (minified clas
   assert.equal(shallow.errors[0]?.message, 'Error in query: unexpected input FROM.');
 });
 
+test("Python's HttpError with the older Google API errors list printed as a Python repr", () => {
+  const err = decode(
+    `googleapiclient.errors.HttpError: <HttpError 403 when requesting https://example.googleapis.com/v1/x?alt=json returned "Request had insufficient authentication scopes.". Details: "[{'message': 'Insufficient Permission', 'domain': 'global', 'reason': 'insufficientPermissions'}]">`,
+  );
+  assert.equal(err.status?.name, 'PERMISSION_DENIED');
+  assert.equal(err.httpStatus, 403);
+  assert.deepEqual(err.errors.map((e) => e.code.key), ['global.insufficientPermissions']);
+});
+
 test('a GaxiosError-like token refusal: OAuth code read, the refresh token never copied out', () => {
   const secret = '1//0REDACTED-fake-refresh-token-for-tests';
   const gaxiosLike = Object.assign(new Error('invalid_grant'), {

@@ -25,8 +25,7 @@ const MAX_JSON_CANDIDATES = 20;
 
 export function decodeText(input: string, apiVersionOption: string | null): Found {
   const issues: string[] = [];
-  // Browser consoles copy line breaks inside logged strings as '↵'.
-  const text = input.includes('\u21b5') ? input.replace(/\u21b5/g, '\n') : input;
+  const text = normalizePasted(input);
   const trimmed = text.trim();
   if (trimmed.length === 0) {
     return { recognized: false, source: 'text', issues: ['the input is empty'] };
@@ -66,6 +65,7 @@ export function decodeText(input: string, apiVersionOption: string | null): Foun
       apiVersion: inspected.apiVersion ?? version,
       requestId: inspected.requestId ?? requestIdFromText(text),
       statusCode: inspected.statusCode ?? statusFromText(text),
+      httpStatus: inspected.httpStatus ?? httpStatusFromText(text),
     };
   }
 
@@ -126,7 +126,7 @@ export function decodeText(input: string, apiVersionOption: string | null): Foun
     };
   }
   if (entries.length === 0 && inspected?.recognized) {
-    return { ...inspected, apiVersion: inspected.apiVersion ?? version, statusCode: inspected.statusCode ?? statusCode, requestId: inspected.requestId ?? requestId };
+    return { ...inspected, apiVersion: inspected.apiVersion ?? version, statusCode: inspected.statusCode ?? statusCode, httpStatus: inspected.httpStatus ?? httpStatus, requestId: inspected.requestId ?? requestId };
   }
   if (entries.length === 0) entries = googleApiClientErrors(text);
   if (entries.length === 0) entries = legacyAdWordsErrors(text);
@@ -153,6 +153,19 @@ export function decodeText(input: string, apiVersionOption: string | null): Foun
     retryAfterMs,
     issues,
   };
+}
+
+/**
+ * Undoes what pasting did to a text: browser consoles copy line breaks inside logged strings as
+ * '↵'; logs rendered as HTML carry `<br/>` and entities (`&lt;`, `&quot;`).
+ */
+function normalizePasted(s: string): string {
+  let t = s.includes('\u21b5') ? s.replace(/\u21b5/g, '\n') : s;
+  if (/<br\s*\/?>/i.test(t)) t = t.replace(/<br\s*\/?>/gi, '\n');
+  if (/&(?:lt|gt|quot|amp|#39|#34);/.test(t)) {
+    t = t.replace(/&(lt|gt|quot|amp|#39|#34);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', amp: '&', '#39': "'", '#34': '"' })[e] ?? '');
+  }
+  return t;
 }
 
 /** At most this many inspected objects are tried, so a log full of braces stays linear. */
@@ -199,6 +212,19 @@ function decodeInspected(text: string, version: string | null): Found | null {
     }
     const f = decodeJsonValue(v, { apiVersion: version, httpStatus: null, requestId: null, retryAfterMs: null });
     if (f?.recognized) return f;
+    // One entry of an older Google API `errors` list, as Python prints it:
+    // [{'message': 'Insufficient Permission', 'domain': 'global', 'reason': 'insufficientPermissions'}]
+    const reason = prop(v, 'reason');
+    const domain = prop(v, 'domain');
+    if (typeof reason === 'string' && typeof domain === 'string' && /^[a-z][A-Za-z0-9]{2,60}$/.test(reason)) {
+      const message = prop(v, 'message');
+      return {
+        recognized: true,
+        source: 'google-api',
+        entries: [makeEntry({ code: ref(domain === 'global' || domain === 'usageLimits' ? 'global' : domain, reason), message: typeof message === 'string' ? message : '' })],
+        issues: [],
+      };
+    }
   }
   return null;
 }
