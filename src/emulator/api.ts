@@ -126,6 +126,10 @@ export const METHODS: readonly MethodSpec[] = [
     serverStream: false,
     customerIdOf: (r) => str(r['customerId']),
     run: (ctx, req) => {
+      // Every answer fits on one page, so no page token the client sends was ever issued.
+      if (str(req['pageToken']) !== '') {
+        throw adsError('requestError.INVALID_PAGE_TOKEN', 'The page token was not issued by this server.', { path: ['page_token'], trigger: str(req['pageToken']) });
+      }
       if (req['pageSize'] !== undefined && Number(req['pageSize']) !== 0) {
         throw adsError('requestError.PAGE_SIZE_NOT_SUPPORTED', 'Setting a page size is not supported; pages hold 10,000 rows.', { path: ['page_size'] });
       }

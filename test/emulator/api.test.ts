@@ -66,6 +66,13 @@ describe('search', () => {
     });
   }
 
+  test('paging: a page size or a made-up page token is refused', async () => {
+    const size = await rest(base(), '/googleAds:search', { query: 'SELECT customer.id FROM customer', pageSize: 10 });
+    assert.equal(decode(size.body).code, 'requestError.PAGE_SIZE_NOT_SUPPORTED');
+    const token = await rest(base(), '/googleAds:search', { query: 'SELECT customer.id FROM customer', pageToken: 'abc' });
+    assert.equal(decode(token.body).code, 'requestError.INVALID_PAGE_TOKEN');
+  });
+
   test('metrics on a manager account → REQUESTED_METRICS_FOR_MANAGER', async () => {
     const r = await clients.unary('GoogleAdsService.Search', { customerId: IDS.manager, query: 'SELECT customer.id, metrics.clicks FROM customer' });
     assert.equal(decode(r.error).code, 'queryError.REQUESTED_METRICS_FOR_MANAGER');
