@@ -124,7 +124,7 @@ export const codesRequest: Readonly<Record<string, Entry>> = {
   },
   'requestError.INVALID_PAGE_SIZE': {
     title: '頁面大小無效',
-    what: '頁面大小超出範圍。',
+    what: '要求中設定的頁面大小超出允許的範圍。',
     causes: ['頁面大小為 0、負數，或超過上限。'],
     steps: ['不要設定 page_size（較新的版本使用固定的頁面大小），或使用有效的值。'],
     prevent: ['在已不支援 page_size 的 API 版本中，不要設定它。'],
@@ -743,7 +743,7 @@ export const codesRequest: Readonly<Record<string, Entry>> = {
   },
   'urlFieldError.INVALID_TRACKING_URL_TEMPLATE': {
     title: '追蹤範本無效',
-    what: '追蹤網址範本無效。',
+    what: '追蹤網址範本無效，Google Ads 無法用它組出到達網頁網址。',
     causes: ['範本中沒有 {lpurl}（或其變體），或含有錯誤的標記。'],
     steps: ['加入 {lpurl}（或 {lpurl+2}、{unescapedlpurl}…），並檢查每個 ValueTrack 標記。'],
     prevent: ['先在 Google Ads 使用者介面中測試範本。'],

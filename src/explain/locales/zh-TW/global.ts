@@ -101,7 +101,7 @@ export const global: Readonly<Record<string, Entry>> = {
   },
   invalidParameter: {
     title: '無效的參數',
-    what: '要求參數或其值無效。',
+    what: '要求中的某個參數或它的值無效。',
     causes: ['參數名稱或值錯誤。'],
     steps: ['對照 API 參考文件，檢查錯誤位置中指出的參數。'],
     prevent: ['傳送前先驗證參數。'],
@@ -490,7 +490,7 @@ export const global: Readonly<Record<string, Entry>> = {
   },
   backendRequestTooLarge: {
     title: '要求過大',
-    what: '要求太大。',
+    what: '要求太大，後端無法處理。',
     causes: ['內文太大或項目太多。'],
     steps: ['將要求拆成幾個較小的要求。'],
     prevent: ['限制要求大小。'],
@@ -540,7 +540,7 @@ export const global: Readonly<Record<string, Entry>> = {
   },
   notImplemented: {
     title: '未實作',
-    what: '這項作業尚未實作。',
+    what: '這項作業尚未實作，API 無法執行它。',
     causes: ['API 沒有提供這個方法。'],
     steps: ['檢查方法和 API 版本。'],
     prevent: ['使用說明文件中列出的方法。'],
