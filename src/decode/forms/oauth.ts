@@ -51,9 +51,26 @@ export function readOAuthBody(o: unknown): AdsErrorEntry | null {
  * The OAuth error named in a piece of text (an error message, a log line), or null. Only
  * distinctive names are taken from free text; generic ones need an `error: …` label.
  */
+/**
+ * Google's token endpoint uses fixed descriptions; pasted alone they still name the error.
+ */
+const DESCRIPTIONS: readonly [RegExp, string][] = [
+  [/\bToken has been expired or revoked\b/i, 'invalid_grant'],
+  [/\bThe OAuth client was not found\b/i, 'invalid_client'],
+  [/\bClient is unauthorized to retrieve access tokens\b/i, 'unauthorized_client'],
+];
+
 export function oauthFromText(text: string): AdsErrorEntry | null {
   const m = DISTINCT.exec(text);
   let name = m?.[1];
+  if (!name) {
+    for (const [re, code] of DESCRIPTIONS) {
+      if (re.test(text)) {
+        name = code;
+        break;
+      }
+    }
+  }
   if (!name) {
     const l = LABELLED.exec(text);
     if (l && OAUTH_ERRORS.has(l[1]!)) name = l[1];

@@ -147,7 +147,7 @@ export function decodeText(input: string, apiVersionOption: string | null): Foun
     apiVersion: version,
     statusCode: gaveUp ? 4 : statusCode ?? (httpStatus !== null && httpStatus >= 400 ? statusFromHttp(httpStatus)?.code ?? null : null),
     httpStatus,
-    message: messageFromText(text) ?? entries[0]?.message ?? null,
+    message: messageFromText(text) ?? (entries[0]?.message || null) ?? singleLine(text),
     requestId: tfRequestId ?? requestId,
     entries,
     retryAfterMs,
@@ -239,6 +239,12 @@ function cutFailureEntry(err: Obj, version: string | null): { entry: AdsErrorEnt
     return { entry: makeEntry({ code: ref(first.category, first.name, first.number), message: first.message }), version: m[1] ?? version };
   }
   return null;
+}
+
+/** The text itself as the message, when it is one short line. */
+function singleLine(text: string): string | null {
+  const t = text.trim();
+  return t.length > 0 && t.length <= 300 && !t.includes('\n') ? t : null;
 }
 
 /** google-gax's message when its retries ran out of time. */
@@ -397,7 +403,8 @@ function messageFromText(text: string): string | null {
 function pythonSummary(text: string, statusCode: number | null): AdsErrorEntry[] {
   const out: AdsErrorEntry[] = [];
   const re = /Error with message "([^"\n]*)"\.?((?:\s*On field: [A-Za-z0-9_]+)*)/g;
-  const name = statusCode !== null ? statusByCode(statusCode)?.name ?? 'UNKNOWN' : 'UNKNOWN';
+  // Without a status the summary names no code at all; say so rather than claim UNKNOWN (a real status).
+  const name = statusCode !== null ? statusByCode(statusCode)?.name ?? 'UNKNOWN_ERROR_CODE' : 'UNKNOWN_ERROR_CODE';
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && out.length < 1000) {
     const path: FieldPathElement[] = [...m[2]!.matchAll(/On field: ([A-Za-z0-9_]+)/g)].map((x) => ({ fieldName: x[1]!, index: null }));
