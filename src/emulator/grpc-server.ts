@@ -85,6 +85,15 @@ function abortOn(call: grpc.ServerUnaryCall<Json, Json> | grpc.ServerWritableStr
   return ac.signal;
 }
 
+/** A bug of ours while answering must end the call with INTERNAL, not crash the process. */
+function emulatorBug(e: unknown, send: (err: Partial<grpc.StatusObject>) => void): void {
+  try {
+    send({ code: grpc.status.INTERNAL, details: `Emulator bug: ${e instanceof Error ? e.message : String(e)}` });
+  } catch {
+    // The call is already closed; nothing left to tell.
+  }
+}
+
 function implementation(engine: Engine, spec: MethodSpec): grpc.UntypedHandleCall {
   if (!spec.serverStream) {
     return (call: grpc.ServerUnaryCall<Json, Json>, callback: grpc.sendUnaryData<Json>) => {
@@ -93,7 +102,7 @@ function implementation(engine: Engine, spec: MethodSpec): grpc.UntypedHandleCal
         call.sendMetadata(requestIdMd(out.requestId));
         if (out.kind === 'failure') callback(serviceError(out.failure, out.requestId), null);
         else if (out.kind === 'unary') callback(null, out.response, requestIdMd(out.requestId));
-      });
+      }).catch((e: unknown) => emulatorBug(e, (err) => callback(err, null)));
     };
   }
   return (call: grpc.ServerWritableStream<Json, Json>) => {
@@ -107,7 +116,7 @@ function implementation(engine: Engine, spec: MethodSpec): grpc.UntypedHandleCal
       for (const m of out.messages) call.write(m);
       if (out.tail) call.emit('error', serviceError(out.tail, out.requestId));
       else call.end(requestIdMd(out.requestId));
-    });
+    }).catch((e: unknown) => emulatorBug(e, (err) => call.emit('error', err)));
   };
 }
 
