@@ -50,6 +50,8 @@ const MORE: readonly Case[] = [
   { seed: '(expired access token)', code: 'authenticationError.OAUTH_TOKEN_EXPIRED', grpcStatus: 16, customerId: IDS.client, headers: withHeaders({ authorization: `Bearer ${TOKENS.expired}` }) },
   { seed: '(revoked access token)', code: 'authenticationError.OAUTH_TOKEN_REVOKED', grpcStatus: 16, customerId: IDS.client, headers: withHeaders({ authorization: `Bearer ${TOKENS.revoked}` }) },
   { seed: '(no Authorization header)', code: 'authenticationError.OAUTH_TOKEN_HEADER_INVALID', grpcStatus: 16, customerId: IDS.client, headers: withHeaders({ authorization: undefined }) },
+  { seed: '(invalid developer token)', code: 'authenticationError.DEVELOPER_TOKEN_INVALID', grpcStatus: 16, customerId: IDS.client, headers: withHeaders({ 'developer-token': TOKENS.developerInvalid }) },
+  { seed: '(login-customer-id with dashes)', code: 'headerError.INVALID_LOGIN_CUSTOMER_ID', grpcStatus: 3, customerId: IDS.client, headers: withHeaders({ 'login-customer-id': '100-000-0001' }) },
   { seed: '(wrong manager in login-customer-id)', code: 'authorizationError.USER_PERMISSION_DENIED', grpcStatus: 7, customerId: IDS.stranger, headers: ADMIN_HEADERS },
 ];
 
