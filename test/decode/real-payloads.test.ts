@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { decode, type AdsError } from '../../src/decode/index.js';
 
 interface Expect {
@@ -19,6 +20,7 @@ interface Expect {
   apiVersion?: string;
   fieldPath?: string;
   operationIndex?: number;
+  rpcDetailTypes?: string[];
 }
 interface Fixture {
   file: string;
@@ -42,6 +44,7 @@ function check(err: AdsError, e: Expect, label: string): void {
     apiVersion: err.apiVersion,
     fieldPath: err.errors[0]?.fieldPathText,
     operationIndex: err.errors[0]?.operationIndex,
+    rpcDetailTypes: err.rpcDetails.map((d) => d.type),
   };
   const want: Record<string, unknown> = {};
   const seen: Record<string, unknown> = {};
@@ -67,3 +70,19 @@ for (const fx of index.fixtures) {
     if (fx.file.endsWith('.json')) check(decode(JSON.parse(raw)), fx.expect, `${fx.file} as object`);
   });
 }
+
+test('any cut or splice of the real payloads decodes without an internal error', () => {
+  const texts = index.fixtures.map((f) => readFileSync(join(dir, f.file), 'utf8'));
+  fc.assert(
+    fc.property(fc.nat(texts.length - 1), fc.nat(texts.length - 1), fc.nat(), fc.nat(), fc.nat(), (a, b, x, y, z) => {
+      const s = texts[a]!;
+      const t = texts[b]!;
+      const from = x % s.length;
+      const to = from + (y % (s.length - from + 1));
+      const input = s.slice(from, to) + t.slice(z % t.length);
+      const err = decode(input);
+      assert.ok(!err.issues.some((i) => i.startsWith('internal decoder error')), err.issues.join('; '));
+    }),
+    { numRuns: 400 },
+  );
+});

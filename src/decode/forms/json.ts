@@ -10,6 +10,7 @@ import type { Found } from '../assemble.js';
 import { makeEntry, ref } from '../entry.js';
 import { looksLikeFailure, readFailureObject, readStatusDetails } from '../failure-object.js';
 import { int, isObj, pick, prop, str, type Obj } from '../values.js';
+import { escapeRawControls } from './json-repair.js';
 import { oauthFromText, readOAuthBody } from './oauth.js';
 
 export interface JsonContext {
@@ -187,7 +188,8 @@ function innerErrorBody(message: unknown): Obj | null {
   if (typeof message !== 'string' || message.length > 1_000_000 || !/^\s*\{/.test(message)) return null;
   let v: unknown;
   try {
-    v = JSON.parse(message);
+    // A pasted message may have been re-wrapped, with raw line breaks inside its strings.
+    v = JSON.parse(escapeRawControls(message));
   } catch {
     return null;
   }
