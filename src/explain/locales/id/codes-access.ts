@@ -1,0 +1,517 @@
+/**
+ * Bahasa Indonesia: error akses secara mendalam — autentikasi, otorisasi, header, kuota, error
+ * internal dan sementara, daftar yang diizinkan (allowlist), dan akses operasi.
+ */
+import type { Entry } from '../../types.js';
+
+export const codesAccess: Readonly<Record<string, Entry>> = {
+  // ── authenticationError ──────────────────────────────────────────────────────────────────
+  'authenticationError.AUTHENTICATION_ERROR': {
+    title: 'Autentikasi gagal',
+    what: 'API tidak dapat mengautentikasi permintaan, dan tidak menyebutkan alasan yang lebih spesifik.',
+    causes: ['Token akses OAuth tidak ada, kedaluwarsa, atau salah bentuk.', 'Header developer-token tidak ada atau salah.'],
+    steps: [
+      'Refresh token akses OAuth dan kirim sebagai Authorization: Bearer <token>.',
+      'Kirim token developer Anda di header developer-token, persis seperti yang tertera di Pusat API akun pengelola Anda.',
+    ],
+    prevent: ['Biarkan library klien mengelola token dan header.'],
+  },
+  'authenticationError.CLIENT_CUSTOMER_ID_INVALID': {
+    title: 'ID pelanggan bukan angka yang valid',
+    what: 'ID pelanggan yang dikirim bersama permintaan bukan angka biasa. API mengharapkan ID 10 digit dari akun Google Ads, tanpa tanda hubung.',
+    causes: [
+      'ID disalin dari UI Google Ads beserta tanda hubungnya (123-456-7890).',
+      'ID berisi spasi, awalan seperti customers/, atau berasal dari sistem lain.',
+    ],
+    steps: [
+      'Hapus tanda hubungnya: 123-456-7890 menjadi 1234567890 (10 digit).',
+      'Gunakan bentuk yang sama (hanya angka) di URL (customers/1234567890), di nama resource, dan di header login-customer-id.',
+    ],
+    prevent: ['Normalisasi ID pelanggan sekali saja, saat Anda membacanya dari pengguna atau konfigurasi: simpan angkanya saja dan pastikan jumlahnya 10.'],
+  },
+  'authenticationError.CLIENT_CUSTOMER_ID_IS_REQUIRED': {
+    title: 'ID pelanggan tidak ada',
+    what: 'Permintaan tidak menyebutkan akun Google Ads mana yang dituju. Versi API saat ini (v22–v25) membawa ID pelanggan sebagai kolom wajib di setiap permintaan (customer_id), bukan melaporkan kode ini.',
+    causes: ['ID pelanggan tidak disertakan dalam permintaan atau URL-nya.', 'Permintaan yang ditulis manual memakai format lama berbasis header.'],
+    steps: ['Isi customer_id (10 digit, tanpa tanda hubung) di permintaan, atau di jalur URL customers/{customer_id}/… untuk REST.'],
+    prevent: ['Gunakan library klien: library ini menyertakan ID pelanggan di setiap panggilan.'],
+  },
+  'authenticationError.CUSTOMER_NOT_FOUND': {
+    title: 'Belum ada akun dengan ID pelanggan ini',
+    what: 'Tidak ada akun Google Ads yang cocok dengan ID pelanggan di permintaan. Jika Anda baru saja membuat akunnya, backend belum selesai menyiapkannya.',
+    causes: [
+      'Akun baru dibuat beberapa saat yang lalu dan belum siap.',
+      'ID pelanggan salah ketik atau berasal dari sistem lain (misalnya ID Merchant Center atau Analytics).',
+    ],
+    steps: [
+      'Untuk akun baru: tunggu 5 menit, lalu coba lagi setiap 30 detik sampai akunnya ditemukan.',
+      'Jika bukan akun baru, periksa ID-nya: 10 digit, tanpa tanda hubung, seperti yang tertera di bagian atas UI Google Ads.',
+    ],
+    prevent: ['Setelah membuat akun, tunggu beberapa menit sebelum mengirim permintaan ke akun tersebut.'],
+  },
+  'authenticationError.GOOGLE_ACCOUNT_DELETED': {
+    title: 'Akun Google dihapus',
+    what: 'Akun Google di balik kredensial OAuth sudah dihapus.',
+    causes: ['Pengguna menghapus Akun Google-nya, atau administrator menghapusnya.'],
+    steps: ['Login dengan Akun Google lain yang memiliki akses ke akun Google Ads, lalu buat kredensial baru (jalankan lagi alur OAuth).'],
+    prevent: ['Gunakan Akun Google bersama yang berumur panjang untuk integrasi, bukan akun pribadi.'],
+  },
+  'authenticationError.GOOGLE_ACCOUNT_COOKIE_INVALID': {
+    title: 'Token akses tidak valid atau kedaluwarsa',
+    what: 'Token akses di header Authorization sudah tidak berlaku: kedaluwarsa atau dibatalkan validasinya.',
+    causes: ['Token akses sudah melewati masa berlakunya (sekitar satu jam).', 'Token dibatalkan validasinya, misalnya setelah sandi diganti.'],
+    steps: ['Dapatkan token akses baru dengan token refresh Anda, lalu kirim ulang permintaan sekali dengan token tersebut.'],
+    prevent: ['Simpan token akses di cache dan gunakan kembali hanya sampai kedaluwarsa; refresh beberapa menit lebih awal.'],
+  },
+  'authenticationError.GOOGLE_ACCOUNT_USER_AND_ADS_USER_MISMATCH': {
+    title: 'Pengguna yang login tidak cocok dengan pengguna Ads',
+    what: 'Akun Google di kredensial OAuth bukan akun yang diharapkan permintaan untuk pengguna Google Ads ini.',
+    causes: ['Kredensial milik satu orang dipakai dengan setelan (misalnya login customer) milik orang lain.'],
+    steps: ['Buat token refresh sambil login sebagai Akun Google yang memiliki akses ke akun Google Ads target.'],
+    prevent: ['Simpan kredensial bersama akun yang menjadi tujuan pembuatannya.'],
+  },
+  'authenticationError.LOGIN_COOKIE_REQUIRED': {
+    title: 'Harus login',
+    what: 'Permintaan memerlukan Akun Google yang login, tetapi tidak membawanya.',
+    causes: ['Tidak ada token akses OAuth di header Authorization.'],
+    steps: ['Tambahkan Authorization: Bearer <access token> ke permintaan.'],
+    prevent: ['Kirim setiap panggilan melalui klien yang menambahkan kredensial.'],
+  },
+  'authenticationError.LOGIN_COOKIE_INVALID': {
+    title: 'Kredensial login tidak valid',
+    what: 'Kredensial login yang dikirim bersama permintaan tidak valid.',
+    causes: ['Token akses yang kedaluwarsa atau salah bentuk.'],
+    steps: ['Refresh token akses lalu kirim ulang.'],
+    prevent: ['Refresh token sebelum kedaluwarsa.'],
+  },
+  'authenticationError.NOT_ADS_USER': {
+    title: 'Akun Google tidak memiliki akses Google Ads',
+    what: 'Akun Google di balik token akses tidak dikaitkan dengan akun Google Ads mana pun.',
+    causes: [
+      'Alur OAuth dijalankan sambil login dengan Akun Google yang tidak punya akses Google Ads (sering kali akun pribadi, bukan akun kantor).',
+    ],
+    steps: [
+      'Jalankan lagi alur OAuth sambil login sebagai Akun Google yang memiliki akses ke Google Ads, biasanya akun dari akun pengelola.',
+      'Atau beri Akun Google ini akses: login ke akun pengelola atau akun klien, buka Admin (Alat dan Setelan) > Akses dan keamanan, lalu tambahkan alamat email akun tersebut.',
+    ],
+    prevent: ['Tunjukkan kepada pengguna Akun Google mana yang harus dipakai untuk login sebelum memulai alur OAuth.'],
+  },
+  'authenticationError.OAUTH_TOKEN_INVALID': {
+    title: 'Token OAuth tidak valid',
+    what: 'Token di header Authorization bukan token akses yang valid.',
+    causes: [
+      'Token refresh atau kode otorisasi dikirim di tempat yang seharusnya berisi token akses; ketiganya mudah tertukar.',
+      'Token terpotong atau berubah saat disalin.',
+    ],
+    steps: [
+      'Tukar token refresh dengan token akses di endpoint token OAuth, lalu kirim token akses itu sebagai Authorization: Bearer <token>.',
+      'Untuk menjangkau semua akun klien di bawah akun pengelola, buat token refresh sambil login sebagai pengguna akun pengelola.',
+    ],
+    prevent: ['Simpan token akses, token refresh, dan kode otorisasi dalam variabel dengan nama yang jelas.'],
+  },
+  'authenticationError.OAUTH_TOKEN_EXPIRED': {
+    title: 'Token akses OAuth kedaluwarsa',
+    what: 'Token akses sudah melewati masa berlakunya.',
+    causes: ['Token dipakai lagi setelah kedaluwarsa (token akses berlaku sekitar satu jam).'],
+    steps: ['Refresh token akses lalu kirim ulang permintaan sekali dengan token yang baru.'],
+    prevent: ['Refresh token akses beberapa menit sebelum kedaluwarsa.'],
+  },
+  'authenticationError.OAUTH_TOKEN_DISABLED': {
+    title: 'Token OAuth dinonaktifkan',
+    what: 'Token OAuth sudah dinonaktifkan dan tidak dapat dipakai lagi.',
+    causes: ['Kredensial dinonaktifkan oleh pengguna atau karena alasan keamanan.'],
+    steps: ['Jalankan lagi alur izin OAuth untuk mendapatkan kredensial baru.'],
+    prevent: ['Tangani kredensial yang dicabut dengan meminta pengguna menghubungkan ulang.'],
+  },
+  'authenticationError.OAUTH_TOKEN_REVOKED': {
+    title: 'Token OAuth dicabut',
+    what: 'Pengguna (atau administrator) mencabut akses aplikasi, sehingga token tidak berfungsi lagi.',
+    causes: ['Akses dihapus di myaccount.google.com > Keamanan > Aplikasi pihak ketiga, atau sandi diganti.'],
+    steps: ['Minta pengguna menghubungkan ulang (jalankan alur izin OAuth) dan simpan token refresh yang baru.'],
+    prevent: ['Deteksi token yang dicabut dan minta pengguna menghubungkan ulang, jangan terus mencoba lagi.'],
+  },
+  'authenticationError.OAUTH_TOKEN_HEADER_INVALID': {
+    title: 'Header Authorization salah bentuk',
+    what: 'Header Authorization tidak dalam bentuk yang diharapkan API.',
+    causes: ['Awalan "Bearer " tidak ada, ada tanda kutip atau spasi berlebih, atau ada baris baru di dalam token.'],
+    steps: ['Kirim persis Authorization: Bearer <access token>, satu spasi setelah Bearer, tanpa tambahan apa pun.'],
+    prevent: ['Susun header di satu tempat dan trim token yang dibaca dari file.'],
+  },
+  'authenticationError.USER_ID_INVALID': {
+    title: 'ID pengguna tidak valid',
+    what: 'ID pengguna dalam permintaan tidak valid.',
+    causes: ['ID pengguna salah bentuk atau tidak dikenal.'],
+    steps: ['Periksa nilai ID pengguna lalu kirim ulang.'],
+    prevent: ['Ambil ID pengguna dari API, jangan menyusunnya secara manual.'],
+  },
+  'authenticationError.TWO_STEP_VERIFICATION_NOT_ENROLLED': {
+    title: 'Verifikasi 2 Langkah wajib',
+    what: 'Akun Google Ads mewajibkan penggunanya memakai Verifikasi 2 Langkah, dan Akun Google yang login belum memakainya.',
+    causes: ['Akun menerapkan Verifikasi 2 Langkah untuk akses.'],
+    steps: ['Aktifkan Verifikasi 2 Langkah untuk Akun Google tersebut (myaccount.google.com > Keamanan), lalu buat kredensial OAuth baru.'],
+    prevent: ['Daftarkan setiap Akun Google yang dipakai untuk akses API ke Verifikasi 2 Langkah.'],
+  },
+  'authenticationError.ADVANCED_PROTECTION_NOT_ENROLLED': {
+    title: 'Perlindungan Lanjutan wajib',
+    what: 'Akun mewajibkan Program Perlindungan Lanjutan Google, dan Akun Google yang login belum terdaftar.',
+    causes: ['Kebijakan akses akun Google Ads mewajibkan Perlindungan Lanjutan.'],
+    steps: ['Daftarkan Akun Google ke Program Perlindungan Lanjutan, lalu login lagi.'],
+    prevent: ['Periksa persyaratan keamanan akun saat menambahkan pengguna.'],
+  },
+  'authenticationError.DEVELOPER_TOKEN_INVALID': {
+    title: 'Token developer tidak valid',
+    what: 'Header developer-token tidak berisi token developer yang valid.',
+    causes: ['Salah ketik, spasi berlebih, atau token yang sudah direset di Pusat API.'],
+    steps: ['Salin lagi token dari Pusat API akun pengelola Anda (Admin > Pusat API) dan kirim di header developer-token.'],
+    prevent: ['Simpan token developer di konfigurasi, bukan di kode, dan perbarui saat token direset.'],
+  },
+  'authenticationError.ORGANIZATION_NOT_ASSOCIATED_WITH_DEVELOPER_TOKEN': {
+    title: 'Organisasi Cloud tidak terkait dengan token developer',
+    what: 'Organisasi Google Cloud dari project pemanggil tidak dikaitkan dengan token developer ini.',
+    causes: ['Project milik organisasi yang belum didaftarkan oleh pemilik token.'],
+    steps: ['Panggil dari project milik organisasi yang terdaftar, atau minta pemilik token memperbarui detail organisasi di Pusat API.'],
+    prevent: ['Simpan project Cloud yang memanggil API di dalam organisasi yang terdaftar untuk token tersebut.'],
+  },
+
+  // ── authorizationError ───────────────────────────────────────────────────────────────────
+  'authorizationError.USER_PERMISSION_DENIED': {
+    title: 'Tidak ada akses ke akun pelanggan ini',
+    what: 'Pengguna yang login tidak memiliki akses ke akun yang menjadi sasaran permintaan, sejauh yang dapat disimpulkan API dari permintaan tersebut.',
+    causes: [
+      'Pengguna mengakses akun melalui akun pengelola, tetapi permintaan tidak memiliki header login-customer-id.',
+      'login-customer-id menyebut akun pengelola yang tidak mengelola akun ini, atau ditulis dengan tanda hubung.',
+      'Akun Google yang login memang tidak memiliki akses ke akun ini.',
+    ],
+    steps: [
+      'Kirim header login-customer-id berisi ID akun pengelola, 10 digit tanpa tanda hubung (misalnya 1234567890).',
+      'Pastikan ID pelanggan di permintaan adalah akun yang berada di bawah akun pengelola tersebut.',
+      'Jika tidak ada akun pengelola, periksa di Google Ads pada Admin > Akses dan keamanan bahwa pengguna yang login tercantum di sana.',
+    ],
+    prevent: ['Simpan ID akun pengelola (login-customer-id) bersama setiap ID akun klien, dan kirim keduanya di setiap panggilan; library klien memiliki setelan untuk ini.'],
+  },
+  'authorizationError.DEVELOPER_TOKEN_NOT_ON_ALLOWLIST': {
+    title: 'Token developer tidak ada di daftar yang diizinkan',
+    what: 'Fitur ini hanya terbuka untuk token developer yang masuk daftar yang diizinkan, dan token Anda tidak termasuk.',
+    causes: ['Layanan atau fitur tersebut masih dalam rilis terbatas.'],
+    steps: ['Minta kontak Google Anda memasukkan token developer Anda ke daftar yang diizinkan untuk fitur tersebut, atau jangan gunakan fitur itu.'],
+    prevent: ['Periksa apakah sebuah fitur sudah tersedia untuk umum sebelum membangun di atasnya.'],
+  },
+  'authorizationError.DEVELOPER_TOKEN_PROHIBITED': {
+    title: 'Token developer tidak boleh dipakai dengan project Cloud ini',
+    what: 'Setiap project Google Cloud hanya dapat dipakai dengan token developer dari satu akun pengelola. Permintaan API pertama menyambungkan token dan project secara permanen; permintaan ini memakai token lain dengan project yang sama.',
+    causes: ['Anda beralih ke token developer dari akun pengelola lain, tetapi tetap memakai project Cloud yang lama (beserta klien OAuth-nya).'],
+    steps: ['Buat project Google Cloud baru, dengan klien OAuth sendiri, untuk permintaan yang memakai token developer baru.'],
+    prevent: ['Rencanakan satu project Cloud per token developer; jangan pindahkan project dari satu token ke token lain.'],
+  },
+  'authorizationError.PROJECT_DISABLED': {
+    title: 'Project Cloud dinonaktifkan untuk API ini',
+    what: 'Project Google Cloud milik klien OAuth Anda tidak boleh memanggil Google Ads API.',
+    causes: ['Google Ads API belum diaktifkan di project, atau project-nya dinonaktifkan.'],
+    steps: ['Di konsol Google Cloud, aktifkan Google Ads API untuk project tersebut (APIs & Services > Library), lalu coba lagi setelah beberapa menit.'],
+    prevent: ['Aktifkan API saat menyiapkan project.'],
+  },
+  'authorizationError.AUTHORIZATION_ERROR': {
+    title: 'Tidak diotorisasi',
+    what: 'Permintaan tidak diotorisasi, dan API tidak menyebutkan alasan yang lebih spesifik.',
+    causes: ['Tidak ada akses ke akun, atau token developer tidak memiliki tingkat akses yang dibutuhkan.'],
+    steps: ['Periksa akses pengguna ke akun, header login-customer-id, dan tingkat akses token developer.'],
+    prevent: ['Periksa akses saat Anda menghubungkan akun baru.'],
+  },
+  'authorizationError.ACTION_NOT_PERMITTED': {
+    title: 'Tindakan tidak diizinkan untuk pengguna ini',
+    what: 'Peran pengguna yang login tidak mengizinkan tindakan ini, misalnya mutate dengan akses hanya-baca.',
+    causes: ['Pengguna memiliki akses Hanya baca atau Penagihan, bukan Standar atau Admin.'],
+    steps: ['Minta admin akun menaikkan tingkat akses pengguna di Admin > Akses dan keamanan.'],
+    prevent: ['Periksa tingkat akses pengguna (customer_user_access) sebelum menawarkan tindakan tulis.'],
+  },
+  'authorizationError.INCOMPLETE_SIGNUP': {
+    title: 'Pendaftaran akun belum selesai',
+    what: 'Akun Google Ads tidak pernah disiapkan sepenuhnya, sehingga API tidak dapat memakainya.',
+    causes: ['Pendaftaran di UI Google Ads berhenti sebelum selesai.'],
+    steps: ['Login ke UI Google Ads dengan akun ini dan selesaikan langkah-langkah pendaftarannya.'],
+    prevent: ['Selesaikan pendaftaran sebelum menghubungkan akun ke aplikasi Anda.'],
+  },
+  'authorizationError.CUSTOMER_NOT_ENABLED': {
+    title: 'Akun pelanggan tidak diaktifkan',
+    what: 'Akun tidak dapat dipakai karena tidak berstatus diaktifkan: pendaftarannya tidak pernah selesai, atau akun dibatalkan, ditangguhkan, atau ditutup.',
+    causes: ['Pendaftaran tidak pernah diselesaikan.', 'Akun dibatalkan (status DIBATALKAN / CANCELED) atau dinonaktifkan.'],
+    steps: [
+      'Login ke UI Google Ads dan selesaikan pendaftaran akun.',
+      'Untuk akun yang dibatalkan, aktifkan kembali di UI Google Ads (pengaktifan kembali akun yang dibatalkan dilakukan di Admin > Setelan akun > Status akun).',
+    ],
+    prevent: ['Jalankan kueri customer.status sebelum bekerja dengan sebuah akun, dan lewati akun yang berstatus CANCELED, SUSPENDED, atau CLOSED.'],
+  },
+  'authorizationError.MISSING_TOS': {
+    title: 'Persyaratan layanan belum disetujui',
+    what: 'Akun belum menyetujui persyaratan layanan yang dibutuhkan operasi ini.',
+    causes: ['Persyaratan baru telah dipublikasikan, atau akun tidak pernah menyetujuinya.'],
+    steps: ['Login ke UI Google Ads sebagai admin akun dan setujui persyaratan yang tertunda.'],
+    prevent: ['Perhatikan pemberitahuan di UI Google Ads tentang persyaratan baru.'],
+  },
+  'authorizationError.DEVELOPER_TOKEN_NOT_APPROVED': {
+    title: 'Token developer hanya disetujui untuk akun pengujian',
+    what: 'Token developer Anda hanya memiliki akses akun pengujian, dan permintaan dikirim ke akun sungguhan (non-pengujian).',
+    causes: ['Token developer dengan Akses Akun Pengujian dipakai untuk akun produksi.'],
+    steps: [
+      'Pastikan permintaan memang ditujukan untuk akun produksi; untuk pengujian, gunakan akun pengelola pengujian beserta akun kliennya.',
+      'Ajukan akses Dasar (atau akses Standar) di Pusat API akun pengelola Anda.',
+    ],
+    prevent: ['Gunakan akun pengujian sampai tingkat akses token disetujui.'],
+  },
+  'authorizationError.INVALID_LOGIN_CUSTOMER_ID_SERVING_CUSTOMER_ID_COMBINATION': {
+    title: 'Akun pengelola dan akun klien tidak cocok',
+    what: 'login-customer-id menyebut akun yang tidak mengelola pelanggan di permintaan.',
+    causes: ['ID akun pengelola yang salah di login-customer-id, atau akun klien yang sudah diputus tautannya dari akun pengelola.'],
+    steps: ['Isi login-customer-id dengan akun pengelola yang berada di atas klien ini (10 digit), atau hapus header itu jika pengguna memiliki akses langsung.'],
+    prevent: ['Baca hierarki akun (customer_client) dan simpan akun pengelola yang benar untuk setiap klien.'],
+  },
+  'authorizationError.SERVICE_ACCESS_DENIED': {
+    title: 'Layanan tidak diizinkan untuk token developer ini',
+    what: 'Token developer Anda tidak boleh memakai layanan ini.',
+    causes: ['Layanan memerlukan tingkat akses atau persetujuan yang tidak dimiliki token.'],
+    steps: ['Periksa tingkat akses token di Pusat API dan ajukan akses yang dibutuhkan.'],
+    prevent: ['Periksa persyaratan layanan sebelum memakai layanan baru.'],
+  },
+  'authorizationError.ACCESS_DENIED_FOR_ACCOUNT_TYPE': {
+    title: 'Tidak diizinkan untuk jenis akun ini',
+    what: 'Operasi ini tidak tersedia untuk jenis akun ini (misalnya akun pengelola, atau akun produk tertentu).',
+    causes: ['Mengirim mutate ke akun pengelola padahal hanya diterima oleh akun klien, atau kasus serupa.'],
+    steps: ['Kirim permintaan ke akun klien (bukan akun pengelola), atau gunakan operasi yang didukung jenis akun ini.'],
+    prevent: ['Periksa customer.manager sebelum mengirim operasi khusus akun.'],
+  },
+  'authorizationError.METRIC_ACCESS_DENIED': {
+    title: 'Tidak ada akses ke metrik ini',
+    what: 'Token developer atau akun tidak boleh membaca metrik yang diminta.',
+    causes: ['Metrik dibatasi untuk developer yang masuk daftar yang diizinkan atau jenis akun tertentu.'],
+    steps: ['Hapus metrik tersebut dari klausa SELECT, atau minta akses ke metrik itu.'],
+    prevent: ['Pilih hanya metrik yang Anda perlukan dan yang boleh Anda akses.'],
+  },
+  'authorizationError.CLOUD_PROJECT_NOT_UNDER_ORGANIZATION': {
+    title: 'Project Cloud tidak berada di bawah organisasi',
+    what: 'Project Google Cloud yang mengirim permintaan bukan bagian dari organisasi Google Cloud yang diwajibkan untuk penggunaan ini.',
+    causes: ['Project dibuat di luar organisasi yang terdaftar untuk token developer.'],
+    steps: ['Pindahkan project ke dalam organisasi di konsol Cloud, atau gunakan project yang ada di dalamnya.'],
+    prevent: ['Buat project API di dalam organisasi Anda.'],
+  },
+  'authorizationError.ACTION_NOT_PERMITTED_FOR_SUSPENDED_ACCOUNT': {
+    title: 'Akun ditangguhkan',
+    what: 'Akun sedang ditangguhkan, sehingga tindakan ini tidak diizinkan.',
+    causes: ['Akun ditangguhkan, misalnya karena masalah kebijakan atau pembayaran.'],
+    steps: ['Login ke UI Google Ads dan ikuti pemberitahuan penangguhan untuk menyelesaikannya; permintaan hanya-baca mungkin masih berfungsi.'],
+    prevent: ['Periksa customer.status dan pemberitahuan kebijakan sebelum melakukan mutate.'],
+  },
+
+  // ── headerError ──────────────────────────────────────────────────────────────────────────
+  'headerError.INVALID_LOGIN_CUSTOMER_ID': {
+    title: 'Header login-customer-id tidak valid',
+    what: 'Header login-customer-id bukan ID pelanggan yang valid.',
+    causes: ['ID ditulis dengan tanda hubung (123-456-7890) atau spasi.', 'ID tersebut bukan ID akun pengelola yang dapat diakses pengguna.'],
+    steps: ['Kirim login-customer-id sebagai 10 digit tanpa tanda hubung, yaitu ID akun pengelola yang memberi pengguna akses.'],
+    prevent: ['Normalisasi ID pelanggan menjadi angka saja saat Anda menyimpannya.'],
+  },
+  'headerError.INVALID_LINKED_CUSTOMER_ID': {
+    title: 'Header linked-customer-id tidak valid',
+    what: 'Header linked-customer-id bukan ID pelanggan yang valid, atau akun tersebut tidak tertaut.',
+    causes: ['ID berisi tanda hubung, atau tidak ada tautan produk dengan akun tersebut.'],
+    steps: ['Kirim linked-customer-id sebagai 10 digit tanpa tanda hubung, yaitu ID akun tertaut yang memberi akses.'],
+    prevent: ['Baca akun tertaut dari API dan simpan ID-nya sebagai angka saja.'],
+  },
+
+  // ── quotaError ───────────────────────────────────────────────────────────────────────────
+  'quotaError.RESOURCE_EXHAUSTED': {
+    title: 'Terlalu banyak permintaan (kuota tercapai)',
+    what: 'Batas permintaan atau operasi sudah tercapai. Waktu tunggu yang singkat berarti batas laju; waktu tunggu berjam-jam berarti batas operasi harian token developer.',
+    causes: [
+      'Permintaan dikirim terlalu cepat untuk akun atau token developer.',
+      'Batas harian token dengan akses Dasar (15.000 operasi per hari) sudah habis.',
+    ],
+    steps: [
+      'Tunggu selama waktu yang disebutkan di error (quota_error_details.retry_delay), lalu kirim ulang.',
+      'Kurangi laju permintaan: lebih sedikit worker paralel, lebih banyak operasi per permintaan mutate.',
+    ],
+    prevent: ['Kelompokkan operasi ke dalam lebih sedikit permintaan, simpan data laporan di cache, dan sebarkan pekerjaan secara merata sepanjang hari.'],
+  },
+  'quotaError.RESOURCE_TEMPORARILY_EXHAUSTED': {
+    title: 'Batas laju tercapai untuk sementara',
+    what: 'Terlalu banyak permintaan dalam waktu singkat. Batasnya akan segera longgar lagi.',
+    causes: ['Lonjakan permintaan ke akun yang sama atau dengan token developer yang sama.'],
+    steps: ['Tunggu selama waktu yang disebutkan di error (atau beberapa detik), lalu kirim ulang dengan backoff eksponensial.'],
+    prevent: ['Batasi konkurensi per akun dan per token developer.'],
+  },
+  'quotaError.ACCESS_PROHIBITED': {
+    title: 'Akses API dilarang',
+    what: 'Akses ke API dilarang untuk token developer atau akun ini. Ini bukan batas laju: menunggu tidak akan membantu.',
+    causes: ['Token developer diblokir atau aksesnya dicabut.'],
+    steps: ['Periksa status token developer di Pusat API dan hubungi dukungan Google Ads API.'],
+    prevent: ['Patuhi persyaratan API dan tanggapi email terkait kepatuhan.'],
+  },
+  'quotaError.EXCESSIVE_SHORT_TERM_QUERY_RESOURCE_CONSUMPTION': {
+    title: 'Kueri terlalu berat dalam waktu singkat',
+    what: 'Kueri Anda memakai terlalu banyak resource server dalam jangka waktu yang singkat.',
+    causes: ['Banyak laporan besar sekaligus, atau laporan dengan rentang tanggal lebar dan banyak segmen.'],
+    steps: ['Tunggu beberapa saat, lalu jalankan lebih sedikit laporan sekaligus, dengan rentang tanggal lebih sempit dan lebih sedikit segmen.'],
+    prevent: ['Simpan hasil laporan di cache dan ambil hanya kolom serta tanggal yang Anda perlukan.'],
+  },
+  'quotaError.EXCESSIVE_LONG_TERM_QUERY_RESOURCE_CONSUMPTION': {
+    title: 'Kueri terlalu berat dalam jangka panjang',
+    what: 'Kueri Anda memakai terlalu banyak resource server dalam jangka waktu yang lebih panjang (misalnya satu hari).',
+    causes: ['Menjalankan laporan besar yang sama berulang kali, misalnya setiap beberapa menit.'],
+    steps: ['Hentikan dulu pelaporan yang berat, lalu kurangi frekuensi dan jumlah kueri Anda.'],
+    prevent: ['Ambil data secara inkremental (hanya tanggal yang berubah) dan simpan hasilnya di cache.'],
+  },
+  'quotaError.PAYMENTS_PROFILE_ACTIVATION_RATE_LIMIT_EXCEEDED': {
+    title: 'Terlalu banyak aktivasi profil pembayaran',
+    what: 'Terlalu banyak profil pembayaran diaktifkan dalam waktu singkat.',
+    causes: ['Membuat banyak akun atau penyiapan penagihan secara beruntun.'],
+    steps: ['Tunggu dulu sebelum mengaktifkan profil pembayaran lagi.'],
+    prevent: ['Sebarkan pembuatan akun dari waktu ke waktu.'],
+  },
+
+  // ── internalError ────────────────────────────────────────────────────────────────────────
+  'internalError.INTERNAL_ERROR': {
+    title: 'Error internal di Google',
+    what: 'Gangguan di dalam API menghentikan permintaan saat sedang diproses. Biasanya bersifat sementara.',
+    causes: ['Gangguan sementara di sisi Google.', 'Meski jarang, permintaan yang selalu memicu bug di server.'],
+    steps: [
+      'Kirim ulang dengan backoff eksponensial; untuk mutate, periksa dulu apakah sudah diterapkan.',
+      'Jika permintaan yang sama selalu gagal, perkecil permintaannya untuk menemukan operasi pemicunya, lalu laporkan dengan ID permintaan.',
+    ],
+    prevent: ['Ulangi error sementara dengan backoff dan batas maksimum; catat ID permintaan.'],
+  },
+  'internalError.ERROR_CODE_NOT_PUBLISHED': {
+    title: 'Kode error tidak dipublikasikan',
+    what: 'API mengalami error yang tidak memiliki kode publik. Pesan dan kode yang tidak dipublikasikan di detail error mungkin menjelaskan lebih banyak.',
+    causes: ['Situasi langka atau baru yang belum memiliki kode error yang dipublikasikan.'],
+    steps: ['Baca pesan error; jika tidak membantu, laporkan dengan ID permintaan.'],
+    prevent: ['Catat seluruh error, termasuk detailnya, untuk setiap kegagalan.'],
+  },
+  'internalError.TRANSIENT_ERROR': {
+    title: 'Error sementara',
+    what: 'Masalah sementara menghentikan permintaan. Mengirimnya lagi seharusnya berhasil.',
+    causes: ['Gangguan singkat di sisi Google.'],
+    steps: ['Kirim ulang setelah menunggu sebentar, dengan backoff eksponensial.'],
+    prevent: ['Ulangi error sementara secara otomatis.'],
+  },
+  'internalError.DEADLINE_EXCEEDED': {
+    title: 'Server kehabisan waktu',
+    what: 'Permintaan memakan waktu lebih lama daripada yang diizinkan server.',
+    causes: ['Permintaan yang besar (banyak operasi, laporan berat) atau server yang sedang lambat.'],
+    steps: ['Kirim ulang dengan backoff; jika terulang, pecah permintaan menjadi beberapa permintaan yang lebih kecil.'],
+    prevent: ['Batasi jumlah operasi per permintaan mutate secara wajar dan gunakan SearchStream untuk laporan besar.'],
+  },
+
+  // ── databaseError ────────────────────────────────────────────────────────────────────────
+  'databaseError.CONCURRENT_MODIFICATION': {
+    title: 'Diubah oleh permintaan lain pada saat yang sama',
+    what: 'Beberapa permintaan mencoba mengubah resource yang sama (atau resource yang berkaitan erat) pada saat yang sama, dan permintaan ini kalah.',
+    causes: [
+      'Mutate paralel yang menyentuh kampanye, grup iklan, atau anggaran yang sama.',
+      'Alat atau orang lain mengedit akun yang sama pada saat yang sama.',
+    ],
+    steps: [
+      'Kirim ulang setelah menunggu sebentar dengan backoff; biasanya akan berhasil.',
+      'Jika terulang, kirim perubahan untuk resource yang sama satu per satu, bukan secara paralel.',
+    ],
+    prevent: ['Kelompokkan perubahan pada resource induk yang sama ke dalam satu permintaan, dan hindari beberapa penulis paralel pada satu akun.'],
+  },
+  'databaseError.DATA_CONSTRAINT_VIOLATION': {
+    title: 'Batasan data dilanggar',
+    what: 'Perubahan ini akan melanggar aturan data yang tersimpan, misalnya aturan keunikan.',
+    causes: ['Nilai duplikat di tempat yang datanya harus unik.', 'Rujukan ke sesuatu yang sedang dihapus pada saat yang sama.'],
+    steps: ['Periksa nilai yang harus unik (nama, kunci) dan resource terkait, lalu kirim ulang.'],
+    prevent: ['Baca data yang sudah ada sebelum membuat item dengan nama unik.'],
+  },
+  'databaseError.REQUEST_TOO_LARGE': {
+    title: 'Permintaan terlalu besar untuk disimpan',
+    what: 'Permintaan terlalu besar untuk ditulis sekaligus.',
+    causes: ['Terlalu banyak operasi, atau nilai yang sangat besar, dalam satu permintaan.'],
+    steps: ['Pecah permintaan menjadi beberapa permintaan yang lebih kecil.'],
+    prevent: ['Batasi jumlah operasi per permintaan mutate (misalnya beberapa ribu).'],
+  },
+
+  // ── notAllowlistedError, operationAccessDeniedError, resourceAccessDeniedError ───────────
+  'notAllowlistedError.CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE': {
+    title: 'Akun tidak ada di daftar yang diizinkan untuk fitur ini',
+    what: 'Fitur ini masih dalam rilis terbatas dan akun pelanggan ini tidak ada di daftar yang diizinkan.',
+    causes: ['Fitur tersebut (jenis kampanye, setelan, atau layanan) hanya dibuka untuk akun tertentu.'],
+    steps: ['Minta tim akun Google Anda memasukkan akun ini ke daftar yang diizinkan, atau jangan gunakan fitur tersebut.'],
+    prevent: ['Periksa ketersediaan fitur sebelum membangun di atasnya.'],
+  },
+  'operationAccessDeniedError.ACTION_NOT_PERMITTED': {
+    title: 'Tindakan tidak diizinkan pada resource ini',
+    what: 'Tindakan ini tidak diizinkan pada resource ini.',
+    causes: ['Resource dikelola oleh Google atau sistem lain, atau jenisnya tidak mendukung tindakan tersebut.'],
+    steps: ['Periksa operasi apa saja yang didukung jenis resource ini, lalu gunakan operasi lain.'],
+    prevent: ['Baca jenis resource sebelum mengubahnya.'],
+  },
+  'operationAccessDeniedError.CREATE_OPERATION_NOT_PERMITTED': {
+    title: 'Create tidak diizinkan',
+    what: 'Anda tidak boleh membuat jenis resource ini melalui API.',
+    causes: ['Resource ini dibuat oleh sistem atau hanya di UI Google Ads.'],
+    steps: ['Buat resource tersebut di UI Google Ads, atau hapus operasi create-nya.'],
+    prevent: ['Periksa referensi layanan untuk operasi yang diizinkan.'],
+  },
+  'operationAccessDeniedError.REMOVE_OPERATION_NOT_PERMITTED': {
+    title: 'Remove tidak diizinkan',
+    what: 'Anda tidak boleh menghapus resource ini melalui API.',
+    causes: ['Resource ini tidak dapat dihapus, atau hanya dapat dihapus di UI Google Ads.'],
+    steps: ['Jeda resource-nya (status PAUSED), atau hapus di UI Google Ads.'],
+    prevent: ['Periksa referensi layanan untuk operasi yang diizinkan.'],
+  },
+  'operationAccessDeniedError.UPDATE_OPERATION_NOT_PERMITTED': {
+    title: 'Update tidak diizinkan',
+    what: 'Anda tidak boleh memperbarui resource ini melalui API.',
+    causes: ['Resource ini hanya-baca bagi API.'],
+    steps: ['Lakukan perubahan di UI Google Ads, atau hapus operasi update-nya.'],
+    prevent: ['Periksa referensi layanan untuk operasi yang diizinkan.'],
+  },
+  'operationAccessDeniedError.MUTATE_ACTION_NOT_PERMITTED_FOR_CLIENT': {
+    title: 'Tidak diizinkan untuk klien ini',
+    what: 'Tindakan ini tidak diizinkan untuk klien API (token developer) yang Anda gunakan.',
+    causes: ['Beberapa perubahan hanya boleh dilakukan oleh klien tertentu atau UI Google Ads.'],
+    steps: ['Lakukan perubahan di UI Google Ads.'],
+    prevent: ['Periksa pembatasan operasi sebelum menawarkannya di aplikasi Anda.'],
+  },
+  'operationAccessDeniedError.OPERATION_NOT_PERMITTED_FOR_CAMPAIGN_TYPE': {
+    title: 'Tidak diizinkan untuk jenis kampanye ini',
+    what: 'Operasi ini tidak diizinkan untuk jenis kampanye tersebut (misalnya kampanye Performa Maksimal, Smart, atau Aplikasi mengelola sebagian item sendiri).',
+    causes: ['Mengubah item yang dikendalikan otomatis oleh jenis kampanye tersebut.'],
+    steps: ['Periksa campaign.advertising_channel_type dan gunakan resource yang didukung jenis itu (misalnya grup aset untuk Performa Maksimal).'],
+    prevent: ['Bedakan alur berdasarkan jenis kampanye sebelum menyusun operasi.'],
+  },
+  'operationAccessDeniedError.CREATE_AS_REMOVED_NOT_PERMITTED': {
+    title: 'Tidak dapat dibuat dengan status dihapus',
+    what: 'Resource baru tidak dapat dibuat dengan status REMOVED.',
+    causes: ['Operasi create menyetel status ke REMOVED.'],
+    steps: ['Buat dengan status ENABLED atau PAUSED.'],
+    prevent: ['Jangan pernah menyetel REMOVED saat create; gunakan operasi remove untuk menghapus.'],
+  },
+  'operationAccessDeniedError.OPERATION_NOT_PERMITTED_FOR_REMOVED_RESOURCE': {
+    title: 'Resource sudah dihapus',
+    what: 'Resource sudah dihapus, sehingga tidak dapat diubah lagi.',
+    causes: ['Update pada sesuatu yang statusnya REMOVED.'],
+    steps: ['Buat resource baru, jangan mengubah yang sudah dihapus.'],
+    prevent: ['Saring resource yang sudah dihapus (status != REMOVED) saat membaca apa yang akan diubah.'],
+  },
+  'operationAccessDeniedError.OPERATION_NOT_PERMITTED_FOR_AD_GROUP_TYPE': {
+    title: 'Tidak diizinkan untuk jenis grup iklan ini',
+    what: 'Operasi ini tidak diizinkan untuk jenis grup iklan tersebut.',
+    causes: ['Iklan atau kriteria yang tidak diterima oleh jenis grup iklan tersebut.'],
+    steps: ['Periksa ad_group.type dan gunakan iklan serta kriteria yang sesuai.'],
+    prevent: ['Bedakan alur berdasarkan jenis grup iklan saat menyusun operasi.'],
+  },
+  'operationAccessDeniedError.MUTATE_NOT_PERMITTED_FOR_CUSTOMER': {
+    title: 'Perubahan tidak diizinkan untuk akun ini',
+    what: 'Akun ini tidak boleh diubah melalui API.',
+    causes: ['Jenis atau kondisi akun tidak mengizinkan perubahan melalui API.'],
+    steps: ['Periksa status dan jenis akun; lakukan perubahan di UI Google Ads jika perlu.'],
+    prevent: ['Periksa status akun sebelum mengirim mutate.'],
+  },
+  'resourceAccessDeniedError.WRITE_ACCESS_DENIED': {
+    title: 'Tidak ada akses tulis ke resource',
+    what: 'Anda dapat membaca resource ini tetapi tidak boleh mengubahnya.',
+    causes: ['Resource dibagikan dari akun lain (misalnya daftar bersama milik akun pengelola), atau akses pengguna hanya-baca.'],
+    steps: ['Ubah resource tersebut dari akun pemiliknya, atau minta akses tulis.'],
+    prevent: ['Periksa kepemilikan resource sebelum mengubah item yang dipakai bersama.'],
+  },
+};
