@@ -76,7 +76,7 @@ export function oauthFromText(text: string): AdsErrorEntry | null {
     if (l && OAUTH_ERRORS.has(l[1]!)) name = l[1];
   }
   if (!name) return null;
-  const desc = /error_description["']?\s*[:=]\s*["']([^"']{0,300})["']/.exec(text)?.[1] ?? '';
+  const desc = /(?:error_description|\bDescription)["']?\s*[:=]\s*["']([^"']{0,300})["']/.exec(text)?.[1] ?? '';
   return makeEntry({ code: ref('oauth', name === 'invalid_rapt' ? 'invalid_grant' : name), message: desc || oneLine(text) });
 }
 

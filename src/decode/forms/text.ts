@@ -389,13 +389,28 @@ export function requestIdFromText(text: string): string | null {
   return m ? m[1]! : null;
 }
 
+/**
+ * The server's own words in a printed failure, as each client puts them: Python's
+ * `details = "…"`, text format `message: "…"`, .NET `Detail="…"`, Go `desc = …`, Node and Java
+ * `3 INVALID_ARGUMENT: …` / `INVALID_ARGUMENT: …`, Ruby `(3:…)`, Java `description=…`, the
+ * Python HTTP clients' `returned "…"` and `ResourceExhausted: 429 …`.
+ */
 function messageFromText(text: string): string | null {
   const m =
     /\bdetails\s*=\s*"([^"]{1,500})"/.exec(text) ??
     /\bmessage:\s*"([^"]{1,500})"/.exec(text) ??
     /Error with message "([^"]{1,500})"/.exec(text) ??
     /\bFaultMessage:\s*"\[?"?(.{1,500}?)"?\]?"\s*$/m.exec(text) ??
+    /\bDetail="([^"]{1,500})"/.exec(text) ??
+    /\bStatus(?:Runtime)?Exception: [A-Z_]{5,}: (.{1,500}?)\s*$/m.exec(text) ??
     /\bFault:\s*(.{1,300}?)\s*$/m.exec(text) ??
+    /\bdesc = (.{1,500}?)\s*$/m.exec(text) ??
+    /(?:^|\bError: )\d{1,2} [A-Z_]{5,}: (.{1,500}?)\s*$/m.exec(text) ??
+    /\b(?:caused by |GRPC::[A-Za-z]+ \()\d{1,2}:(.{1,500}?)\)?['"]?\s*$/m.exec(text) ??
+    /\bStatus\{code=[A-Z_]+, description=([^,}]{1,300})/.exec(text) ??
+    /\breturned "([^"]{1,500})"/.exec(text) ??
+    /\b(?:[A-Z][a-z]+){2,}: [45]\d\d (.{1,500}?)\s*$/m.exec(text) ??
+    /^\s*(?:[\w.$]+(?:Exception|Error): )?[A-Z][A-Z_]{4,}: (\S.{0,499}?)\s*$/m.exec(text) ??
     /"message"\s*:\s*"((?:[^"\\]|\\.){1,500})"/.exec(text);
   return m ? m[1]! : null;
 }
