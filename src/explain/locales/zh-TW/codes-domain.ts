@@ -405,7 +405,7 @@ export const codesDomain: Readonly<Record<string, Entry>> = {
     prevent: ['將上傳排入佇列，延遲一段時間再送出。'],
   },
   'conversionUploadError.EVENT_NOT_FOUND': {
-    title: '找不到點擊',
+    title: '在這個帳戶中找不到點擊事件',
     what: '在這個帳戶和轉換動作中找不到這次點擊。',
     causes: ['GCLID 屬於其他帳戶（例如同一管理員帳戶底下的另一個客戶帳戶）。', '自動標記已關閉，或點擊太近。'],
     steps: ['上傳到擁有該次點擊所用轉換動作的帳戶（轉換帳戶），並使用正確的 login-customer-id。'],
