@@ -21,6 +21,8 @@ interface Expect {
   fieldPath?: string;
   operationIndex?: number;
   rpcDetailTypes?: string[];
+  /** The first error's own message. */
+  message0?: string;
 }
 interface Fixture {
   file: string;
@@ -45,6 +47,7 @@ function check(err: AdsError, e: Expect, label: string): void {
     fieldPath: err.errors[0]?.fieldPathText,
     operationIndex: err.errors[0]?.operationIndex,
     rpcDetailTypes: err.rpcDetails.map((d) => d.type),
+    message0: err.errors[0]?.message,
   };
   const want: Record<string, unknown> = {};
   const seen: Record<string, unknown> = {};
