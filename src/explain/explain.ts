@@ -250,7 +250,9 @@ function compose(pack: LocalePack, t: Target, cls: CodeClass, facts: Facts): Ent
   f.problem = human.complete ? human.text : fillOr(c.rawProblem ?? '{codeName}', f, name);
   f.Problem = capitalize(f.problem);
   const say = (key: string) => fillOr(c[key] ?? '', f, pack.ui.unknownFact);
-  const about = guidance ? ` ${say('about')}` : statusEntry ? ` ${statusEntry.what}` : '';
+  // Sentences are joined like words: with a space, or with nothing in Chinese.
+  const sep = pack.names.joiner;
+  const about = guidance ? `${sep}${say('about')}` : statusEntry ? `${sep}${statusEntry.what}` : '';
   let title: string;
   let what: string;
   let causes: string[];
