@@ -14,6 +14,7 @@ import { create, toBinary, type DescMessage } from '@bufbuild/protobuf';
 import { anyPack } from '@bufbuild/protobuf/wkt';
 import { GoogleError } from 'google-gax';
 import { errors as opteoErrors } from 'google-ads-api';
+import { OAuth2Client } from 'google-auth-library';
 import fc from 'fast-check';
 import { decode, decodeResponse, type AdsError } from '../../src/decode/index.js';
 import { closeTruncatedJson } from '../../src/decode/forms/json-repair.js';
@@ -292,6 +293,48 @@ test('a GaxiosError-like token refusal: OAuth code read, the refresh token never
   assert.ok(!JSON.stringify(err).includes(secret.slice(4)), 'the refresh token leaked into the decoded error');
   assert.ok(!err.message.includes(secret.slice(4)));
   assert.ok(!err.errors.some((e) => e.message.includes(secret.slice(4))));
+});
+
+test('a real GaxiosError from google-auth-library refreshing against a node:http token endpoint', async () => {
+  const secret = '1//0REDACTED-fake-refresh-token-for-tests';
+  let sawToken = false;
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      sawToken = body.includes(encodeURIComponent(secret)) || body.includes(secret);
+      res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const client = new OAuth2Client({
+      clientId: 'test.apps.googleusercontent.com',
+      clientSecret: 'REDACTED-test-secret',
+      endpoints: { oauth2TokenUrl: `http://127.0.0.1:${port}/token` },
+    });
+    client.setCredentials({ refresh_token: secret });
+    const thrown = await client.getAccessToken().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    assert.ok(thrown instanceof Error && thrown.constructor.name === 'GaxiosError');
+    assert.ok(sawToken, 'the refresh token did not reach the server: the test would prove nothing');
+    const err = decode(thrown);
+    assert.equal(err.source, 'oauth');
+    assert.equal(err.httpStatus, 400);
+    assert.deepEqual(err.errors.map((e) => e.code.key), ['oauth.invalid_grant']);
+    assert.ok(!JSON.stringify(err).includes('fake-refresh-token'));
+    assert.ok(!err.message.includes('fake-refresh-token'));
+    // And what console.log prints for it, pasted back.
+    const printed = decode(inspect(thrown, { depth: 6 }));
+    assert.equal(printed.errors[0]?.code.key, 'oauth.invalid_grant');
+    assert.ok(!JSON.stringify(printed).includes('fake-refresh-token'));
+  } finally {
+    server.close();
+  }
 });
 
 test('REST searchStream body: rows first, then the error; request id from the rows', () => {
