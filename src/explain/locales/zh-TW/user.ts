@@ -4,7 +4,7 @@ import type { UserTemplates } from '../../types.js';
 export const user: UserTemplates = {
   operation: '第 {n} 項作業：{message}',
   subject: {
-    create: '新的{resource}',
+    create: '新{resource}',
     update: '這個{resource}',
     remove: '要移除的{resource}',
     none: '這個{resource}',
@@ -42,7 +42,7 @@ export const user: UserTemplates = {
     'resourceCountLimitExceededError.CAMPAIGN_LIMIT': '這個帳戶的廣告活動數量已達上限。',
     'resourceCountLimitExceededError.ADGROUP_LIMIT': '這個廣告活動的廣告群組數量已達上限。',
   },
-  fallbackField: '{subject}的{field}：{problem}。',
+  fallbackField: '{problem}（{subject}的{field}）。',
   fallback: '{subject}：{problem}。',
   resource: '項目',
   field: '值',
