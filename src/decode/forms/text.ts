@@ -504,8 +504,14 @@ function failureFromPrintedAny(text: string, version: string | null, issues: str
   const local: string[] = [];
   const f = decodeFailureBytes(bytes, m[1] ?? version, local);
   if (f.entries.length === 0 || local.some((i) => i.includes('malformed'))) {
-    issues.push('a printed GoogleAdsFailure Any was found, but its bytes are cut off or damaged');
-    return null;
+    // Cut off (a log line limit, a paste): the first error still begins the bytes.
+    const first = firstErrorFromCutBytes(bytes, m[1] ?? version);
+    if (!first) {
+      issues.push('a printed GoogleAdsFailure Any was found, but its bytes are cut off or damaged');
+      return null;
+    }
+    issues.push('the printed GoogleAdsFailure bytes are cut off; only the first error was read');
+    return { entries: [makeEntry({ code: ref(first.category, first.name, first.number), message: first.message })], requestId: null };
   }
   issues.push(...local);
   return f;
