@@ -90,7 +90,7 @@ export const ui: UiStrings = {
   },
   composed: {
     what: '{Problem} ({code}).',
-    about: '{category} 카테고리는 {resource}에 관한 오류입니다. {about}',
+    about: '카테고리 {category}의 대상은 {resource}입니다. {about}',
     rawTitle: '{category}의 {codeName} 오류',
     rawProblem: 'API가 {codeName}(으)로 요청을 거부했습니다',
     cause: '요청(또는 계정의 상태)이 이 카테고리의 규칙을 어겼습니다: {problem}.',
