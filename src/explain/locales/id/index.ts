@@ -1,0 +1,31 @@
+/**
+ * Paket bahasa Indonesia: mencerminkan paket bahasa Inggris kunci demi kunci.
+ * Dimuat sesuai kebutuhan oleh `loadLocale('id')`; hanya tes yang mengimpornya secara statis.
+ */
+import type { LocalePack } from '../../types.js';
+import { categories } from './categories.js';
+import { codesAccess } from './codes-access.js';
+import { codesRequest } from './codes-request.js';
+import { codesDomain } from './codes-domain.js';
+import { global } from './global.js';
+import { names, words } from './names.js';
+import { errorInfo, oauth } from './oauth.js';
+import { status } from './status.js';
+import { ui } from './ui.js';
+import { user } from './user.js';
+
+const pack: LocalePack = {
+  locale: 'id',
+  ui,
+  status,
+  codes: { ...codesAccess, ...codesRequest, ...codesDomain },
+  categories,
+  global,
+  oauth,
+  errorInfo,
+  words,
+  names,
+  user,
+};
+
+export default pack;
