@@ -441,6 +441,43 @@ request_id: "pyReq123456"
   assert.deepEqual(err.errors[0]?.trigger, { kind: 'string', value: 'SELECT campaign.id FROM campaign' });
 });
 
+test('a REST body printed as a string literal: escaped JSON in a log line, Python bytes repr', () => {
+  const body = {
+    error: {
+      code: 429,
+      message: 'Resource has been exhausted (e.g. check quota).',
+      status: 'RESOURCE_EXHAUSTED',
+      details: [
+        {
+          '@type': 'type.googleapis.com/google.ads.googleads.v19.errors.GoogleAdsFailure',
+          errors: [
+            {
+              errorCode: { quotaError: 'RESOURCE_TEMPORARILY_EXHAUSTED' },
+              message: "Too many requests. Don't retry before 30 seconds.",
+              details: { quotaErrorDetails: { rateScope: 'ACCOUNT', retryDelay: '30s' } },
+            },
+          ],
+          requestId: 'esc-req-1',
+        },
+      ],
+    },
+  };
+  const pretty = JSON.stringify(body, null, 2);
+  const inputs = [
+    `level=error msg="request failed" body=${JSON.stringify(JSON.stringify(body))}`,
+    `response.content = b'${pretty.replace(/\n/g, '\\n').replace(/'/g, "\\'")}'`,
+  ];
+  for (const input of inputs) {
+    const err = decode(input);
+    assert.equal(err.status?.name, 'RESOURCE_EXHAUSTED', input.slice(0, 60));
+    assert.equal(err.httpStatus, 429);
+    assert.deepEqual(err.errors.map((e) => e.code.key), ['quotaError.RESOURCE_TEMPORARILY_EXHAUSTED']);
+    assert.equal(err.errors[0]?.message, "Too many requests. Don't retry before 30 seconds.");
+    assert.equal(err.requestId, 'esc-req-1');
+    assert.equal(err.retryDelayMs, 30_000);
+  }
+});
+
 test('fetch Response from a real node:http server: body, request-id and Retry-After headers', async () => {
   const body = JSON.stringify({
     error: {

@@ -44,12 +44,8 @@ export function decodeText(input: string, apiVersionOption: string | null): Foun
   // JSON somewhere in the text (a whole body, or inside a log line).
   let jsonFound: Found | null = null;
   for (const cand of jsonCandidates(text)) {
-    let v: unknown;
-    try {
-      v = JSON.parse(cand);
-    } catch {
-      continue;
-    }
+    const v = parseJsonLoosely(cand);
+    if (v === undefined) continue;
     const f = decodeJsonValue(v, { apiVersion: version, httpStatus: null, requestId: null, retryAfterMs: null });
     if (f?.recognized) {
       if (!jsonFound || (f.entries?.length ?? 0) > (jsonFound.entries?.length ?? 0)) jsonFound = f;
@@ -261,6 +257,26 @@ function versionFromText(text: string): string | null {
   return m ? `v${m[1] ?? m[2]}` : null;
 }
 
+/**
+ * JSON.parse, and when that fails, once more after undoing one level of escaping: a body
+ * printed as a string literal (`"{\"error\":{…}}"`, Python's `b'{\n  "error": …}'`) has its
+ * quotes and line breaks escaped. Undefined when neither parses.
+ */
+function parseJsonLoosely(cand: string): unknown {
+  try {
+    return JSON.parse(cand);
+  } catch {
+    // fall through
+  }
+  if (!/\\["'nrt]/.test(cand)) return undefined;
+  const once = cand.replace(/\\(["'\\/nrt])/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c));
+  try {
+    return JSON.parse(escapeRawControls(once));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Top-level balanced `{…}` (and `[{…}]`) spans, scanning once. */
 function* jsonCandidates(text: string): Generator<string> {
   let count = 0;
@@ -284,7 +300,10 @@ function* jsonCandidates(text: string): Generator<string> {
         else if (c === '"') inStr = false;
         continue;
       }
-      if (c === '"') inStr = true;
+      // Outside a string a backslash can only be escaping (a body printed as a string
+      // literal, `{\"error\": …}`): it and what it escapes are not structure.
+      if (c === '\\') j++;
+      else if (c === '"') inStr = true;
       else if (c === '{' || c === '[') depth++;
       else if (c === '}' || c === ']') {
         depth--;
