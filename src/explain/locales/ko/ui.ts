@@ -8,9 +8,9 @@ import type { UiStrings } from '../../types.js';
 
 export const ui: UiStrings = {
   labels: {
-    what: '무슨 일이 있었나요',
-    causes: '예상 원인',
-    steps: '지금 할 일',
+    what: '발생한 문제',
+    causes: '가능한 원인',
+    steps: '지금 해야 할 일',
     prevent: '예방 방법',
     retry: '재시도',
     actor: '조치할 사람',
