@@ -237,10 +237,20 @@ function cutFailureEntry(err: Obj, version: string | null): { entry: AdsErrorEnt
   return null;
 }
 
-/** The text itself as the message, when it is one short line. */
+/**
+ * The text's own headline as the message: its first line that is not a stack frame or a
+ * traceback header (an exception's summary line), when it is short enough to be one.
+ */
 function singleLine(text: string): string | null {
-  const t = text.trim();
-  return t.length > 0 && t.length <= 300 && !t.includes('\n') ? t : null;
+  let from = 0;
+  for (let k = 0; k < 50 && from < text.length; k++) {
+    const nl = text.indexOf('\n', from);
+    const line = text.slice(from, nl < 0 ? text.length : nl).trim();
+    from = nl < 0 ? text.length : nl + 1;
+    if (!line || /^(?:at |from |File "|Traceback \(|\^|node:internal)/.test(line)) continue;
+    return line.length <= 300 ? line : null;
+  }
+  return null;
 }
 
 /** google-gax's message when its retries ran out of time. */
