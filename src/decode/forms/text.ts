@@ -389,7 +389,8 @@ export function statusFromText(text: string): number | null {
 /**
  * The HTTP status a piece of text reports: `HTTP/1.1 403`, `status code 429`, Guzzle's
  * "resulted in a `401 Unauthorized` response", Go's `googleapi: Error 403:`, Python's
- * `<HttpError 503 …>` and google-api-core's `ResourceExhausted: 429 …`.
+ * `<HttpError 503 …>`, requests' `404 Client Error`, google-api-core's `ResourceExhausted: 429 …`,
+ * .NET's `returned an error: (404)`, and Google's own HTML error pages.
  */
 export function httpStatusFromText(text: string): number | null {
   const m =
@@ -399,6 +400,9 @@ export function httpStatusFromText(text: string): number | null {
     /\bgoogleapi: Error ([1-5]\d\d)\b/.exec(text) ??
     /<HttpError ([1-5]\d\d)\b/.exec(text) ??
     /\b(?:GoogleJsonResponseException|ApiException|HttpException|ClientException|ServerException): ([1-5]\d\d)\b/.exec(text) ??
+    /\b([45]\d\d) (?:Client|Server) Error\b/.exec(text) ?? //                  Python requests
+    /returned an error: \(([1-5]\d\d)\)/.exec(text) ?? //                     .NET WebException
+    /<(?:title|h[12])>Error ([1-5]\d\d)\b/i.exec(text) ?? //                   Google's HTML error pages
     /\b(?:[A-Z][a-z]+){2,}: ([45]\d\d) [A-Z]/.exec(text);
   return m ? Number(m[1]) : null;
 }
