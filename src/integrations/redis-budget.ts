@@ -106,7 +106,17 @@ export function hashedScope(secret: string): string {
  *
  * `recordFailure`/`recordSuccess` send their update without waiting; `allowRetry` resolves
  * with the shared answer, or with the fallback's when Redis fails or takes longer than
- * `timeoutMs`. No method throws or rejects.
+ * `timeoutMs`. No method throws or rejects. After a Redis failure the budget leaves Redis alone
+ * for `retryRedisAfterMs`, so an outage of Redis costs at most one timeout per interval. An
+ * update that timed out may still be applied later (node-redis queues commands while
+ * disconnected): it records an event that did happen, so the count stays honest.
+ *
+ * ```ts
+ * import { createClient } from 'redis';
+ * const redis = await createClient({ url }).on('error', () => {}).connect();
+ * const budget = new RedisRetryBudget({ client: redis, scope: hashedScope(developerToken) });
+ * const policy = adsRetryPolicy({ budget });
+ * ```
  */
 export class RedisRetryBudget implements RetryBudget {
   readonly key: string;
