@@ -512,6 +512,19 @@ test('fetch Response from a real node:http server: body, request-id and Retry-Af
   }
 });
 
+test('text that reports no failure stays unrecognized', () => {
+  const texts = [
+    'All 3 campaigns updated. code: 3 items',
+    'Request made: ClientCustomerId: 9465697505, Host: googleads.googleapis.com:443, Method: /google.ads.googleads.v5.services.AdGroupAdService/MutateAdGroupAds, RequestId: 4bG9J784iF2w2KPjTSrHfg, IsFault: False, FaultMessage: None',
+    'I, [2021-07-30T18:44:17.577008 #56]  INFO -- : CID: 3862983423, Host: googleads.googleapis.com:443, Method: /google.ads.googleads.v4.services.GoogleAdsService/SearchStream, IsFault: no',
+    '[{"results":[{"campaign":{"id":"1"}}],"fieldMask":"campaign.id","requestId":"abc123456"}]',
+    '{"resourceName":"customers/1/campaigns/2"}',
+    'WARNING: deprecated option',
+    '',
+  ];
+  for (const t of texts) assert.equal(decode(t).recognized, false, t);
+});
+
 test('a truncated JSON text closes to valid JSON at every cut', () => {
   fc.assert(
     fc.property(fc.jsonValue({ maxDepth: 4 }), fc.nat(), (value, cutAt) => {

@@ -366,8 +366,13 @@ const STATUS_PATTERNS: RegExp[] = [
   /(?:^|[\s{(,"'])(?:[Ss]tatus[ _]?[Cc]ode|[Cc]ode)["']?\s*[:=]\s*(\d{1,2})(?![\d.])/m, // Status code: 7 / code: 3 / "code": 13
 ];
 
+/** The loosest pattern (a bare `code: 3`) counts only in text that reads like a failure. */
+const LOOSE_CODE = STATUS_PATTERNS[STATUS_PATTERNS.length - 1]!;
+const FAILURE_WORDS = /error|exception|fail|fault|status|grpc|details|denied|invalid|rpc/i;
+
 export function statusFromText(text: string): number | null {
   for (const re of STATUS_PATTERNS) {
+    if (re === LOOSE_CODE && !FAILURE_WORDS.test(text)) continue;
     const m = re.exec(text);
     if (!m) continue;
     const v = m[1]!;
