@@ -90,6 +90,9 @@ const SCRIPT_SHA = createHash('sha1').update(REDIS_BUDGET_SCRIPT).digest('hex');
 
 type Op = 'fail' | 'success' | 'peek';
 
+/** What `#run` returns when Redis is marked down and was not asked. */
+const SKIPPED: Promise<number | null> = Promise.resolve(null);
+
 /** Where the last answer came from. */
 export type RedisBudgetMode = 'redis' | 'local';
 
@@ -181,14 +184,20 @@ export class RedisRetryBudget implements RetryBudget {
 
   recordFailure(): void {
     safely(() => this.#o.fallback.recordFailure());
-    this.#pending = this.#run('fail', false);
+    this.#write('fail');
   }
 
   recordSuccess(): void {
     safely(() => this.#o.fallback.recordSuccess());
     const known = this.#known;
     if (known && known.tokens >= this.capacity && this.#o.now() - known.at < this.#o.fullSyncIntervalMs) return;
-    this.#pending = this.#run('success', false);
+    this.#write('success');
+  }
+
+  #write(op: 'fail' | 'success'): void {
+    const p = this.#run(op, false);
+    // While Redis is marked down nothing was sent: there is no answer to wait for.
+    this.#pending = p === SKIPPED ? null : p;
   }
 
   async allowRetry(): Promise<boolean> {
@@ -206,14 +215,14 @@ export class RedisRetryBudget implements RetryBudget {
 
   /** Runs one op; resolves with the tokens after it, or null (Redis down, slow or odd). Never rejects. */
   #run(op: Op, force: boolean): Promise<number | null> {
-    if (!force && this.#o.now() < this.#downUntil) return Promise.resolve(null);
+    if (!force && this.#o.now() < this.#downUntil) return SKIPPED;
     const args = [op, String(this.capacity), String(this.failureCost), String(this.successCredit), String(this.#o.ttlMs)];
     const started = this.#script(args);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
+      // Not unref'd: a retry waiting for this answer is work in progress, and the process must
+      // not exit under it (the timer lasts at most timeoutMs).
       timer = setTimeout(() => reject(new Error(`Redis did not answer within ${this.#o.timeoutMs} ms`)), this.#o.timeoutMs);
-      // A slow Redis must not keep the process alive.
-      (timer as { unref?: () => void }).unref?.();
     });
     const done = Promise.race([started, timeout]).then(
       (reply) => {
