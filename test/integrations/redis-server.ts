@@ -14,10 +14,19 @@ export interface RedisProcess {
 }
 
 const running = new Set<ChildProcess>();
-// Whatever happens to the test process, no redis-server outlives it.
-process.once('exit', () => {
+const killAll = (): void => {
   for (const p of running) p.kill('SIGKILL');
-});
+};
+// Whatever happens to the test process, no redis-server outlives it: on a normal exit, and on
+// the signals a runner's timeout or a Ctrl-C sends (then the signal is raised again, so the
+// process still ends the way it would have).
+process.once('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killAll();
+    process.kill(process.pid, signal);
+  });
+}
 
 /** The path of redis-server, or a thrown error that says how to install it. */
 export function redisServerPath(): string {
@@ -47,7 +56,10 @@ export function freePort(): Promise<number> {
 export async function startRedis(port?: number, options: { debug?: boolean } = {}): Promise<RedisProcess> {
   const bin = redisServerPath();
   const p = port ?? (await freePort());
-  const child = spawn(bin, ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no', ...(options.debug ? ['--enable-debug-command', 'local'] : [])], {
+  // Redis 7 refuses DEBUG unless enabled; Redis 6 allows it and does not know the option.
+  const major = Number(/v=(\d+)/.exec(spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? 0);
+  const debug = options.debug && major >= 7 ? ['--enable-debug-command', 'local'] : [];
+  const child = spawn(bin, ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no', ...debug], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
