@@ -106,6 +106,15 @@ test('per call, through google-gax: google-ads-node failures carry the decoded f
   assert.equal(ads.code, 'queryError.UNRECOGNIZED_FIELD');
   assert.equal((thrown as { code?: number }).code, 3);
 
+  // gax streams take the per-call interceptor too.
+  const stream = gax.searchStream({ customer_id: IDS.client, query: 'SELECT campaign.id FROM campaign' }, { otherArgs: { headers: { ...headers, 'x-emulator-fault': 'mid-stream=1' }, options: { interceptors: [adsErrorInterceptor()] } } } as never);
+  let received = 0;
+  stream.on('data', () => received++);
+  const streamError = await new Promise<{ code?: number; adsError?: AdsError }>((resolve) => stream.on('error', resolve));
+  assert.equal(received, 1);
+  assert.equal(streamError.code, grpc.status.INTERNAL);
+  assert.equal(streamError.adsError?.code, 'internalError.INTERNAL_ERROR');
+
   // withAdsErrors on the same gax client: the promise rejects with the AdsError itself.
   const wrapped = withAdsErrors(gax);
   await assert.rejects(wrapped.search({ customer_id: IDS.client, query: 'SELECT campaign.nme FROM campaign' }, { otherArgs: { headers } } as never), (e: unknown) => {
