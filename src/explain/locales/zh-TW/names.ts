@@ -1167,7 +1167,7 @@ export const words: Readonly<Record<string, string>> = {
   cross: '跨',
   plus: '加',
   far: '遠',
-  passed: '已過',
+  passed: '過去',
   sum: '總和',
   unequals: '不等於',
   denominator: '分母',
