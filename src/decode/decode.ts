@@ -108,13 +108,13 @@ function decodeAny(input: unknown, options: DecodeOptions, depth: number): Found
   if (input === undefined || input === null) {
     return { recognized: false, source: 'unknown', issues: [`the input is ${String(input)}`] };
   }
-  if (typeof input === 'string') return decodeString(input, options, ctxFrom(options, null, options.headers));
+  if (typeof input === 'string') return decodeString(input, options, ctxFrom(options, null, options.headers), depth);
   if (input instanceof Uint8Array || input instanceof ArrayBuffer) {
     const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
     // JSON and pasted text are text; protobuf almost always has control bytes early on (a
     // length byte can look like '[' or '{', so the first character alone proves nothing).
     if (looksLikeText(bytes)) {
-      return decodeString(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), options, ctxFrom(options, null, options.headers));
+      return decodeString(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), options, ctxFrom(options, null, options.headers), depth);
     }
     return decodeBytes(bytes, apiVersion, options.bytesAre);
   }
@@ -147,7 +147,7 @@ function decodeAny(input: unknown, options: DecodeOptions, depth: number): Found
     const ctx = ctxFrom(options, status, headers);
     const oauth = readOAuthBody(data);
     if (oauth) return oauthFound(oauth, ctx, []);
-    const f = typeof data === 'string' ? decodeString(data, options, ctx) : decodeJsonValue(data, ctx);
+    const f = typeof data === 'string' ? decodeString(data, options, ctx, depth + 1) : decodeJsonValue(data, ctx);
     if (f?.recognized) return { ...f, httpStatus: f.httpStatus ?? status, requestId: f.requestId ?? ctx.requestId };
     if (status !== null && status >= 400) {
       return {
@@ -167,7 +167,8 @@ function decodeAny(input: unknown, options: DecodeOptions, depth: number): Found
   if (json?.recognized) return json;
   // Wrappers: Error.cause (google-ads-api's stream path), AggregateError.errors, `{ error }`.
   if (depth < MAX_UNWRAP) {
-    for (const key of ['cause', 'error', 'data', 'body', 'originalError']) {
+    // `err` is where structured loggers (pino, bunyan) put a logged error.
+    for (const key of ['cause', 'error', 'err', 'data', 'body', 'originalError', 'exception']) {
       const inner = prop(input, key);
       if (inner === undefined || inner === null || inner === input) continue;
       const f = decodeAny(inner, options, depth + 1);
@@ -199,7 +200,7 @@ function decodeAny(input: unknown, options: DecodeOptions, depth: number): Found
   return { recognized: false, source: 'unknown', issues: ['the object has none of the shapes of a Google Ads, Google API or OAuth failure'] };
 }
 
-function decodeString(s: string, options: DecodeOptions, ctx: JsonContext): Found {
+function decodeString(s: string, options: DecodeOptions, ctx: JsonContext, depth = 0): Found {
   const t = s.trimStart();
   if (t.startsWith('{') || t.startsWith('[')) {
     let v: unknown;
@@ -212,6 +213,13 @@ function decodeString(s: string, options: DecodeOptions, ctx: JsonContext): Foun
     }
     if (parsed) {
       const f = decodeJsonValue(v, ctx);
+      if (f?.recognized) return f;
+      // JSON of something else that holds a failure: a serialized grpc-js error (its metadata
+      // as plain arrays), a structured log line with the error under `err`, an axios error.
+      if (depth < MAX_UNWRAP && typeof v === 'object' && v !== null) {
+        const g = decodeAny(v, options, depth + 1);
+        if (g.recognized) return { ...g, httpStatus: g.httpStatus ?? ctx.httpStatus, requestId: g.requestId ?? ctx.requestId };
+      }
       if (f) return f;
       return {
         recognized: false,

@@ -387,6 +387,62 @@ test('bytes and base64 of a GoogleAdsFailure and of a google.rpc.Status', () => 
   }
 });
 
+test('a REST mutate response with partial failure, and a batch job result', () => {
+  const partial = {
+    results: [{}, { resourceName: 'customers/1234567890/campaignBudgets/111' }],
+    partialFailureError: {
+      code: 3,
+      message: 'Too low., at operations[0].create.amount_micros',
+      details: [
+        {
+          '@type': 'type.googleapis.com/google.ads.googleads.v25.errors.GoogleAdsFailure',
+          errors: [
+            {
+              errorCode: { rangeError: 'TOO_LOW' },
+              message: 'Too low.',
+              trigger: { int64Value: '0' },
+              location: { fieldPathElements: [{ fieldName: 'operations', index: 0 }, { fieldName: 'create' }, { fieldName: 'amount_micros' }] },
+            },
+          ],
+          requestId: 'pf-req-1',
+        },
+      ],
+    },
+  };
+  for (const input of [partial, JSON.stringify(partial)]) {
+    const err = decode(input);
+    assert.equal(err.status?.name, 'INVALID_ARGUMENT');
+    assert.deepEqual(err.errors.map((e) => e.code.key), ['rangeError.TOO_LOW']);
+    assert.equal(err.errors[0]?.operationIndex, 0);
+    assert.deepEqual(err.errors[0]?.trigger, { kind: 'int64', value: '0' });
+    assert.equal(err.requestId, 'pf-req-1');
+  }
+  const batch = decode({
+    operationIndex: '3',
+    status: {
+      code: 3,
+      message: 'Resource was not found.',
+      details: [{ '@type': 'type.googleapis.com/google.ads.googleads.v25.errors.GoogleAdsFailure', errors: [{ errorCode: { mutateError: 'RESOURCE_NOT_FOUND' }, message: 'Resource was not found.' }] }],
+    },
+  });
+  assert.deepEqual(batch.errors.map((e) => e.code.key), ['mutateError.RESOURCE_NOT_FOUND']);
+  assert.ok(batch.issues.some((i) => /operation 3/.test(i)));
+});
+
+test('a serialized grpc-js error (JSON.stringify keeps Metadata as plain arrays) and a structured log line', async () => {
+  const failure = quotaFailure(v25, 'json-req-1');
+  const raw = await callFailing({
+    code: grpc.status.RESOURCE_EXHAUSTED,
+    details: 'Resource has been exhausted (e.g. check quota).',
+    metadata: trailers('v25', toBinary(v25.GoogleAdsFailureSchema, failure), null, 'json-req-1'),
+  });
+  const json = JSON.stringify(raw);
+  const logLine = JSON.stringify({ level: 50, time: 1732370000000, msg: 'google ads call failed', err: { type: 'Error', message: raw.message, stack: raw.stack, ...JSON.parse(json) } });
+  for (const input of [json, JSON.parse(json) as unknown, logLine]) {
+    assertQuota(decode(input), 'v25', 'json-req-1');
+  }
+});
+
 test("older PHP clients' Any written as two detail entries (type URL, then the errors list)", () => {
   const body = {
     message: 'Request contains an invalid argument.',

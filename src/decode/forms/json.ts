@@ -29,6 +29,22 @@ export function decodeJsonValue(v: unknown, ctx: JsonContext): Found | null {
   if (isObj(error)) return decodeErrorObject(error, 'rest', ctx);
   if (looksLikeFailure(v)) return decodeFailureObject(v, ctx);
   if (looksLikeStatus(v)) return decodeErrorObject(v, 'rpc-status', ctx);
+  // A mutate response with partial failure on: the failure rides in a field of a successful
+  // (HTTP 200) response, and only the operations it names failed.
+  const partial = pick(v, 'partialFailureError', 'partial_failure_error');
+  if (isObj(partial) && looksLikeStatus(partial)) {
+    const f = decodeErrorObject(partial, 'rpc-status', ctx);
+    (f.issues ??= []).push('a partial failure: the operations it does not name succeeded');
+    return f;
+  }
+  // A batch job result: `{ operationIndex, status }` for an operation that failed.
+  const status = prop(v, 'status');
+  const opIndex = pick(v, 'operationIndex', 'operation_index');
+  if (isObj(status) && looksLikeStatus(status) && opIndex !== undefined) {
+    const f = decodeErrorObject(status, 'rpc-status', ctx);
+    (f.issues ??= []).push(`the batch job result of operation ${String(int(opIndex) ?? opIndex)}`);
+    return f;
+  }
   return null;
 }
 
