@@ -422,7 +422,7 @@ export function requestIdFromText(text: string): string | null {
   const m =
     /Request with ID "([^"\s]{4,100})"/.exec(text) ??
     /\bRequest ID:?\s+"?([A-Za-z0-9_-]{10,100})"?\s+failed\b/.exec(text) ??
-    /\brequest[_-]?id["']?\s*[:=]\s*["']?(?!(?:null|None|nil|undefined)\b)([A-Za-z0-9_-]{6,100})/i.exec(text) ??
+    /\brequest[_-]?id["']?\s*(?:=>|[:=])\s*\[?\s*["']?(?!(?:null|None|nil|undefined)\b)([A-Za-z0-9_-]{6,100})/i.exec(text) ??
     /"@type":\s*"request-id",\s*"data":\s*"([A-Za-z0-9_-]{6,100})"/.exec(text);
   return m ? m[1]! : null;
 }
