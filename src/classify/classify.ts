@@ -38,6 +38,9 @@ const BY_CODE: Readonly<Record<string, CodeClass>> = {
   'authenticationError.CUSTOMER_NOT_FOUND': c('not-found', 'nobody', false),
   'authenticationError.CLIENT_CUSTOMER_ID_INVALID': INVALID,
   'authenticationError.CLIENT_CUSTOMER_ID_IS_REQUIRED': INVALID,
+  // An expired or invalidated access token: a client can refresh it and resend once by itself.
+  'authenticationError.GOOGLE_ACCOUNT_COOKIE_INVALID': c('authentication', 'nobody', false),
+  'authenticationError.OAUTH_TOKEN_EXPIRED': c('authentication', 'nobody', false),
   'authenticationError.NOT_ADS_USER': AUTHN_USER,
   'authenticationError.GOOGLE_ACCOUNT_DELETED': AUTHN_USER,
   'authenticationError.GOOGLE_ACCOUNT_USER_AND_ADS_USER_MISMATCH': AUTHN_USER,
@@ -61,6 +64,8 @@ const BY_CODE: Readonly<Record<string, CodeClass>> = {
   'quotaError.EXCESSIVE_LONG_TERM_QUERY_RESOURCE_CONSUMPTION': QUOTA,
   'quotaError.ACCESS_PROHIBITED': AUTHZ_ADMIN,
   'quotaError.PAYMENTS_PROFILE_ACTIVATION_RATE_LIMIT_EXCEEDED': QUOTA,
+  // The query asks for more rows than one response may hold: a request to change, not a limit to raise.
+  'resourceCountLimitExceededError.RESPONSE_ROW_LIMIT_EXCEEDED': INVALID,
   'requestError.RESOURCE_NOT_FOUND': c('not-found', 'developer', false),
   'requestError.EXPIRED_PAGE_TOKEN': INVALID,
   'requestError.RPC_DEADLINE_TOO_SHORT': INVALID,
