@@ -1,15 +1,15 @@
 /**
- * Text a user pastes: what the Python, Java, PHP, Ruby and .NET clients print when a call fails
- * (text-format GoogleAdsFailures, "Request with ID … failed with status …" summaries, gRPC
- * status lines), log lines with JSON inside, and bare code names. Best effort, linear time,
- * never throws.
+ * Text a user pastes: what the Python, Java, PHP, Ruby, Go and .NET clients print when a call
+ * fails (text-format GoogleAdsFailures, "Request with ID … failed with status …" summaries, gRPC
+ * status lines), what Node prints for a logged error, log lines with JSON inside (whole, cut
+ * short or escaped), and bare code names. This file decides which reading wins; the clues
+ * themselves are read by text-clues.ts. Best effort, linear time, never throws.
  */
 import { codesNamed, findCategory, versionIn } from '../../catalog/catalog.js';
 import { statusByCode, statusByName, statusFromHttp } from '../../classify/status.js';
 import type { AdsErrorEntry, FieldPathElement } from '../../error/types.js';
 import type { Found } from '../assemble.js';
 import { adsCodeRef, makeEntry, ref } from '../entry.js';
-import { decodeFailureBytes } from '../failure-binary.js';
 import { looksLikeFailure, readFailureObject, toBytes } from '../failure-object.js';
 import { camel, isObj, prop, type Obj } from '../values.js';
 import { decodeBytes } from './binary.js';
@@ -18,6 +18,19 @@ import { decodeGrpcError, looksLikeGrpcError, metadataMap } from './grpc.js';
 import { firstErrorFromCutBytes, isCutBytes, parseInspect } from './inspect.js';
 import { closeTruncatedJson, escapeRawControls } from './json-repair.js';
 import { oauthFromText } from './oauth.js';
+import { failureFromPrintedAny } from './printed-bytes.js';
+import {
+  FAILED_CALL,
+  GAX_GAVE_UP,
+  httpStatusFromText,
+  messageFromText,
+  normalizePasted,
+  requestIdFromText,
+  retryAfterFromText,
+  singleLine,
+  statusFromText,
+  versionFromText,
+} from './text-clues.js';
 import { parseTextFormat } from './textformat.js';
 
 /** At most this many JSON candidates are parsed, so a log full of braces stays linear. */
@@ -151,19 +164,6 @@ export function decodeText(input: string, apiVersionOption: string | null): Foun
   };
 }
 
-/**
- * Undoes what pasting did to a text: browser consoles copy line breaks inside logged strings as
- * '↵'; logs rendered as HTML carry `<br/>` and entities (`&lt;`, `&quot;`).
- */
-function normalizePasted(s: string): string {
-  let t = s.includes('\u21b5') ? s.replace(/\u21b5/g, '\n') : s;
-  if (/<br\s*\/?>/i.test(t)) t = t.replace(/<br\s*\/?>/gi, '\n');
-  if (/&(?:lt|gt|quot|amp|#39|#34);/.test(t)) {
-    t = t.replace(/&(lt|gt|quot|amp|#39|#34);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', amp: '&', '#39': "'", '#34': '"' })[e] ?? '');
-  }
-  return t;
-}
-
 /** At most this many inspected objects are tried, so a log full of braces stays linear. */
 const MAX_INSPECT_CANDIDATES = 20;
 
@@ -235,36 +235,6 @@ function cutFailureEntry(err: Obj, version: string | null): { entry: AdsErrorEnt
     return { entry: makeEntry({ code: ref(first.category, first.name, first.number), message: first.message }), version: m[1] ?? version };
   }
   return null;
-}
-
-/**
- * The text's own headline as the message: its first line that is not a stack frame or a
- * traceback header (an exception's summary line), when it is short enough to be one.
- */
-function singleLine(text: string): string | null {
-  let from = 0;
-  for (let k = 0; k < 50 && from < text.length; k++) {
-    const nl = text.indexOf('\n', from);
-    const line = text.slice(from, nl < 0 ? text.length : nl).trim();
-    from = nl < 0 ? text.length : nl + 1;
-    if (!line || /^(?:at |from |File "|Traceback \(|\^|node:internal)/.test(line)) continue;
-    return line.length <= 300 ? line : null;
-  }
-  return null;
-}
-
-/** google-gax's message when its retries ran out of time. */
-const GAX_GAVE_UP = /Total timeout of API \S+ exceeded (\d+) milliseconds (?:before any response was received|retrying error Error: (\d+) ([A-Z_]+))?/;
-
-/**
- * Text that says a Google Ads call failed without naming why: the client libraries' exception
- * classes, and their request logs' fault flag (`IsFault: 1`, `IsFault: True`).
- */
-const FAILED_CALL = /\bGoogleAds(?:Exception|Error|Failure|ServerFault)\b|\bIsFault:\s*(?:1|[Tt]rue|yes)\b/;
-
-function versionFromText(text: string): string | null {
-  const m = /\bGoogleAds(?:\.|::|\\)V(\d+)\b|\/v(\d+)\/customers\b/.exec(text);
-  return m ? `v${m[1] ?? m[2]}` : null;
 }
 
 /**
@@ -344,115 +314,6 @@ function normalizeTextFormat(o: Obj): Obj {
   return o;
 }
 
-/**
- * How the clients print a gRPC status, by name or number. Tried in order; the first that names
- * a real status wins. PascalCase names (.NET, Go, Ruby class names) are converted.
- */
-const STATUS_PATTERNS: RegExp[] = [
-  /StatusCode\.([A-Z_]{5,})\b/, //                     Python: status = StatusCode.INTERNAL
-  /\bfailed with status "([A-Z_]{5,})"/, //             Python: Request with ID … failed with status "…"
-  /\bstatus(?:_code|Code)?["']?\s*[:=]\s*"?([A-Z][A-Z_]{4,})"?/, // JSON/PHP: "status": "PERMISSION_DENIED"
-  /\bStatus\{code=([A-Z_]{5,})/, //                     Java: Status{code=UNAVAILABLE, …}
-  /StatusRuntimeException: ([A-Z_]{5,})\b/, //          Java
-  /\bResponseCode:\s*([A-Z_]{5,})\b/, //                Java request summary log
-  /^\s*(?:Error: )?\d{1,2} ([A-Z_]{5,}):/m, //          Node grpc-js: Error: 3 INVALID_ARGUMENT: …
-  /^\s*(?:[\w.$]+(?:Exception|Error): )?([A-Z][A-Z_]{4,}): \S/m, // Java: RESOURCE_EXHAUSTED: Quota exceeded …
-  /StatusCode="?([A-Za-z]+)"?/, //                      .NET: Status(StatusCode="InvalidArgument", …)
-  /\brpc error: code = ([A-Za-z]+)/, //                  Go: rpc error: code = InvalidArgument desc = …
-  /\bGRPC::([A-Z][A-Za-z]+)\b/, //                       Ruby: GRPC::InvalidArgument
-  /\b(?:caused by |Cause: '|GRPC::[A-Za-z]+ \()(\d{1,2}):/, // Ruby: caused by 5:Requested entity …
-  /\bgrpc-status:\s*(\d{1,2})\b/,
-  /"?grpc_status"?\s*:\s*(\d{1,2})\b/, //                   debug_error_string of the C core
-  /(?:^|[\s{(,"'])(?:[Ss]tatus[ _]?[Cc]ode|[Cc]ode)["']?\s*[:=]\s*(\d{1,2})(?![\d.])/m, // Status code: 7 / code: 3 / "code": 13
-];
-
-/** The loosest pattern (a bare `code: 3`) counts only in text that reads like a failure. */
-const LOOSE_CODE = STATUS_PATTERNS[STATUS_PATTERNS.length - 1]!;
-const FAILURE_WORDS = /error|exception|fail|fault|status|grpc|details|denied|invalid|rpc/i;
-
-export function statusFromText(text: string): number | null {
-  for (const re of STATUS_PATTERNS) {
-    if (re === LOOSE_CODE && !FAILURE_WORDS.test(text)) continue;
-    const m = re.exec(text);
-    if (!m) continue;
-    const v = m[1]!;
-    if (/^\d+$/.test(v)) {
-      const s = statusByCode(Number(v));
-      if (s) return s.code;
-      continue;
-    }
-    // .NET, Go and Ruby print PascalCase names ("InvalidArgument").
-    const name = /[a-z]/.test(v) ? v.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() : v;
-    const s = statusByName(name);
-    if (s && s.code !== 0) return s.code;
-  }
-  const http = httpStatusFromText(text);
-  if (http !== null && http >= 400) return statusFromHttp(http)?.code ?? null;
-  return null;
-}
-
-/**
- * The HTTP status a piece of text reports: `HTTP/1.1 403`, `status code 429`, Guzzle's
- * "resulted in a `401 Unauthorized` response", Go's `googleapi: Error 403:`, Python's
- * `<HttpError 503 …>`, requests' `404 Client Error`, google-api-core's `ResourceExhausted: 429 …`,
- * .NET's `returned an error: (404)`, and Google's own HTML error pages.
- */
-export function httpStatusFromText(text: string): number | null {
-  const m =
-    /\bHTTP\/[\d.]+\s+([1-5]\d\d)\b/.exec(text) ??
-    /resulted in a `([1-5]\d\d) /.exec(text) ??
-    /\b(?:HTTP status|status code)\s*[:=]?\s*([1-5]\d\d)\b/i.exec(text) ??
-    /\bgoogleapi: Error ([1-5]\d\d)\b/.exec(text) ??
-    /<HttpError ([1-5]\d\d)\b/.exec(text) ??
-    /\b(?:GoogleJsonResponseException|ApiException|HttpException|ClientException|ServerException): ([1-5]\d\d)\b/.exec(text) ??
-    /\b([45]\d\d) (?:Client|Server) Error\b/.exec(text) ?? //                  Python requests
-    /returned an error: \(([1-5]\d\d)\)/.exec(text) ?? //                     .NET WebException
-    /<(?:title|h[12])>Error ([1-5]\d\d)\b/i.exec(text) ?? //                   Google's HTML error pages
-    /\b(?:[A-Z][a-z]+){2,}: ([45]\d\d) [A-Z]/.exec(text);
-  return m ? Number(m[1]) : null;
-}
-
-/** A retry hint written out in text: `retryAfterSeconds=30`, `Retry-After: 120`. */
-function retryAfterFromText(text: string): number | null {
-  const m = /\bretry[_-]?after(?:[_-]?seconds)?["']?\s*[:=]\s*["']?(\d{1,7})\b/i.exec(text);
-  return m ? Number(m[1]) * 1000 : null;
-}
-
-export function requestIdFromText(text: string): string | null {
-  const m =
-    /Request with ID "([^"\s]{4,100})"/.exec(text) ??
-    /\bRequest ID:?\s+"?([A-Za-z0-9_-]{10,100})"?\s+failed\b/.exec(text) ??
-    /\brequest[_-]?id["']?\s*(?:=>|[:=])\s*\[?\s*["']?(?!(?:null|None|nil|undefined)\b)([A-Za-z0-9_-]{6,100})/i.exec(text) ??
-    /"@type":\s*"request-id",\s*"data":\s*"([A-Za-z0-9_-]{6,100})"/.exec(text);
-  return m ? m[1]! : null;
-}
-
-/**
- * The server's own words in a printed failure, as each client puts them: Python's
- * `details = "…"`, text format `message: "…"`, .NET `Detail="…"`, Go `desc = …`, Node and Java
- * `3 INVALID_ARGUMENT: …` / `INVALID_ARGUMENT: …`, Ruby `(3:…)`, Java `description=…`, the
- * Python HTTP clients' `returned "…"` and `ResourceExhausted: 429 …`.
- */
-function messageFromText(text: string): string | null {
-  const m =
-    /\bdetails\s*=\s*"([^"]{1,500})"/.exec(text) ??
-    /\bmessage:\s*"([^"]{1,500})"/.exec(text) ??
-    /Error with message "([^"]{1,500})"/.exec(text) ??
-    /\bFaultMessage:\s*"\[?"?(.{1,500}?)"?\]?"\s*$/m.exec(text) ??
-    /\bDetail="([^"]{1,500})"/.exec(text) ??
-    /\bStatus(?:Runtime)?Exception: [A-Z_]{5,}: (.{1,500}?)\s*$/m.exec(text) ??
-    /\bFault:\s*(.{1,300}?)\s*$/m.exec(text) ??
-    /\bdesc = (.{1,500}?)\s*$/m.exec(text) ??
-    /(?:^|\bError: )\d{1,2} [A-Z_]{5,}: (.{1,500}?)\s*$/m.exec(text) ??
-    /\b(?:caused by |GRPC::[A-Za-z]+ \()\d{1,2}:(.{1,500}?)\)?['"]?\s*$/m.exec(text) ??
-    /\bStatus\{code=[A-Z_]+, description=([^,}]{1,300})/.exec(text) ??
-    /\breturned "([^"]{1,500})"/.exec(text) ??
-    /\b(?:[A-Z][a-z]+){2,}: [45]\d\d (.{1,500}?)\s*$/m.exec(text) ??
-    /^\s*(?:[\w.$]+(?:Exception|Error): )?[A-Z][A-Z_]{4,}: (\S.{0,499}?)\s*$/m.exec(text) ??
-    /"message"\s*:\s*"((?:[^"\\]|\\.){1,500})"/.exec(text);
-  return m ? m[1]! : null;
-}
-
 /** The Python client's own summary: `Error with message "…".` and `On field: …` lines. */
 function pythonSummary(text: string, statusCode: number | null): AdsErrorEntry[] {
   const out: AdsErrorEntry[] = [];
@@ -526,69 +387,4 @@ function legacyAdWordsErrors(text: string): AdsErrorEntry[] {
     out.push(makeEntry({ code: ref(category, m[2] ?? 'UNKNOWN', null, false), message: '' }));
   }
   return out;
-}
-
-/**
- * A GoogleAdsFailure inside an Any that was printed with its bytes as an escaped string: text
- * format (`type_url: "…GoogleAdsFailure" value: "\n\003\350…"`, octal escapes) or Ruby inspect
- * (`type_url: "…", value: "\n<\n\x03…"`, hex escapes). Line breaks that a terminal or issue
- * tracker inserted into the string are not part of it.
- */
-function failureFromPrintedAny(text: string, version: string | null, issues: string[]): { entries: AdsErrorEntry[]; requestId: string | null } | null {
-  const m = /type_url:\s*"[^"]*googleads\.(v\d+)\.errors\.GoogleAdsFailure",?\s*value:\s*"/.exec(text);
-  if (!m) return null;
-  const bytes = unescapeBytes(text, m.index + m[0].length);
-  if (bytes.length === 0) return null;
-  const local: string[] = [];
-  const f = decodeFailureBytes(bytes, m[1] ?? version, local);
-  if (f.entries.length === 0 || local.some((i) => i.includes('malformed'))) {
-    // Cut off (a log line limit, a paste): the first error still begins the bytes.
-    const first = firstErrorFromCutBytes(bytes, m[1] ?? version);
-    if (!first) {
-      issues.push('a printed GoogleAdsFailure Any was found, but its bytes are cut off or damaged');
-      return null;
-    }
-    issues.push('the printed GoogleAdsFailure bytes are cut off; only the first error was read');
-    return { entries: [makeEntry({ code: ref(first.category, first.name, first.number), message: first.message })], requestId: null };
-  }
-  issues.push(...local);
-  return f;
-}
-
-/** C-style escaped bytes from `from` up to the closing quote (\n, \", \xHH, \NNN octal, …). */
-function unescapeBytes(s: string, from: number): Uint8Array {
-  const out: number[] = [];
-  const simple: Record<string, number> = { n: 10, t: 9, r: 13, b: 8, f: 12, v: 11, a: 7, e: 27, '0': 0 };
-  let i = from;
-  while (i < s.length && out.length < 1_000_000) {
-    const c = s[i]!;
-    if (c === '"') break;
-    if (c === '\n' || c === '\r') {
-      i++;
-      continue;
-    }
-    if (c !== '\\') {
-      const code = c.charCodeAt(0);
-      if (code < 0x80) out.push(code);
-      else for (const b of Buffer.from(c, 'utf8')) out.push(b);
-      i++;
-      continue;
-    }
-    const e = s[i + 1] ?? '';
-    if (e === 'x' && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 2, i + 4))) {
-      out.push(parseInt(s.slice(i + 2, i + 4), 16));
-      i += 4;
-    } else if (/[0-7]/.test(e)) {
-      const oct = /^[0-7]{1,3}/.exec(s.slice(i + 1, i + 4))![0];
-      out.push(parseInt(oct, 8) & 0xff);
-      i += 1 + oct.length;
-    } else if (e in simple) {
-      out.push(simple[e]!);
-      i += 2;
-    } else {
-      out.push(e.charCodeAt(0) & 0xff);
-      i += 2;
-    }
-  }
-  return Uint8Array.from(out);
 }
