@@ -15,9 +15,7 @@ import { anyPack } from '@bufbuild/protobuf/wkt';
 import { GoogleError } from 'google-gax';
 import { errors as opteoErrors } from 'google-ads-api';
 import { OAuth2Client } from 'google-auth-library';
-import fc from 'fast-check';
 import { decode, decodeResponse, type AdsError } from '../../src/decode/index.js';
-import { closeTruncatedJson } from '../../src/decode/forms/json-repair.js';
 import { StatusSchema } from '../../src/gen/pb/google/rpc/status_pb.js';
 import { ErrorInfoSchema, RetryInfoSchema } from '../../src/gen/pb/google/rpc/error_details_pb.js';
 import * as v25 from '../../src/gen/pb/google/ads/googleads/v25/errors/errors_pb.js';
@@ -579,28 +577,6 @@ test('text that reports no failure stays unrecognized', () => {
     '',
   ];
   for (const t of texts) assert.equal(decode(t).recognized, false, t);
-});
-
-test('a truncated JSON text closes to valid JSON at every cut', () => {
-  fc.assert(
-    fc.property(fc.jsonValue({ maxDepth: 4 }), fc.nat(), (value, cutAt) => {
-      const text = JSON.stringify({ error: value });
-      const cut = text.slice(0, 1 + (cutAt % text.length));
-      const closed = closeTruncatedJson(cut);
-      assert.ok(closed !== null);
-      JSON.parse(closed);
-    }),
-    { numRuns: 300 },
-  );
-  fc.assert(
-    fc.property(fc.string({ unit: 'binary' }), fc.nat(), (str, cutAt) => {
-      const text = JSON.stringify({ error: { message: str, details: [str] } });
-      const closed = closeTruncatedJson(text.slice(0, 1 + (cutAt % text.length)));
-      assert.ok(closed !== null);
-      JSON.parse(closed);
-    }),
-    { numRuns: 300 },
-  );
 });
 
 test('decode never throws on long hostile text', () => {

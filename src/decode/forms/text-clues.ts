@@ -44,6 +44,7 @@ export const GAX_GAVE_UP = /Total timeout of API \S+ exceeded (\d+) milliseconds
  */
 export const FAILED_CALL = /\bGoogleAds(?:Exception|Error|Failure|ServerFault)\b|\bIsFault:\s*(?:1|[Tt]rue|yes)\b/;
 
+/** The API version a client printout names (`GoogleAds::V6::`, `Google.Ads.GoogleAds.V17`, `/v17/customers`), or null. */
 export function versionFromText(text: string): string | null {
   const m = /\bGoogleAds(?:\.|::|\\)V(\d+)\b|\/v(\d+)\/customers\b/.exec(text);
   return m ? `v${m[1] ?? m[2]}` : null;
@@ -75,6 +76,7 @@ const STATUS_PATTERNS: RegExp[] = [
 const LOOSE_CODE = STATUS_PATTERNS[STATUS_PATTERNS.length - 1]!;
 const FAILURE_WORDS = /error|exception|fail|fault|status|grpc|details|denied|invalid|rpc/i;
 
+/** The gRPC status number a printout names, by name, number or HTTP status; null when none. */
 export function statusFromText(text: string): number | null {
   for (const re of STATUS_PATTERNS) {
     if (re === LOOSE_CODE && !FAILURE_WORDS.test(text)) continue;
@@ -123,6 +125,7 @@ export function retryAfterFromText(text: string): number | null {
   return m ? Number(m[1]) * 1000 : null;
 }
 
+/** The request id a printout or log carries (never the literal `null`/`None` some logs write), or null. */
 export function requestIdFromText(text: string): string | null {
   const m =
     /Request with ID "([^"\s]{4,100})"/.exec(text) ??
