@@ -532,6 +532,20 @@ test('a REST body printed as a string literal: escaped JSON in a log line, Pytho
   }
 });
 
+test("Go's compact prototext (status.Details()) and Ruby's hash of an error code", () => {
+  const go = decode(
+    `rpc error: code = PermissionDenied desc = The caller does not have permission\n[errors:{error_code:{authorization_error:USER_PERMISSION_DENIED} message:"User doesn't have permission to access customer." location:{field_path_elements:{field_name:"customer_id"}}} request_id:"goReq123456"]`,
+  );
+  assert.equal(go.status?.name, 'PERMISSION_DENIED');
+  assert.deepEqual(go.errors.map((e) => e.code.key), ['authorizationError.USER_PERMISSION_DENIED']);
+  assert.equal(go.errors[0]?.message, "User doesn't have permission to access customer.");
+  assert.equal(go.errors[0]?.fieldPathText, 'customer_id');
+  assert.equal(go.requestId, 'goReq123456');
+  for (const ruby of ['{:authorization_error=>:USER_PERMISSION_DENIED}', '{authorization_error: :USER_PERMISSION_DENIED}']) {
+    assert.deepEqual(decode(ruby).errors.map((e) => e.code.key), ['authorizationError.USER_PERMISSION_DENIED'], ruby);
+  }
+});
+
 test('fetch Response from a real node:http server: body, request-id and Retry-After headers', async () => {
   const body = JSON.stringify({
     error: {

@@ -303,7 +303,8 @@ function* jsonCandidates(text: string): Generator<string> {
 }
 
 function findTextFormatStart(text: string): number {
-  const m = /\berrors\s*\{|\berror_code\s*\{/.exec(text);
+  // `errors {` as most clients print it, `errors:{` as Go's prototext does.
+  const m = /\berrors\s*:?\s*\{|\berror_code\s*:?\s*\{/.exec(text);
   return m ? m.index : -1;
 }
 
@@ -336,7 +337,7 @@ function pythonSummary(text: string, statusCode: number | null): AdsErrorEntry[]
 function qualifiedCodes(text: string, version: string | null, issues: string[]): AdsErrorEntry[] {
   const out: AdsErrorEntry[] = [];
   const seen = new Set<string>();
-  const re = /\b([A-Za-z][A-Za-z_]*?(?:Error|_error))(?:Enum)?(?:\.|::|["']?\s*:\s*:?["']?|\s*=\s*)([A-Z][A-Z0-9_]{2,})\b/g;
+  const re = /\b([A-Za-z][A-Za-z_]*?(?:Error|_error))(?:Enum)?(?:\.|::|["']?\s*:\s*:?["']?|\s*=>\s*:?|\s*=\s*)([A-Z][A-Z0-9_]{2,})\b/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && out.length < 100) {
     if (m[2] === 'UNSPECIFIED') continue;
