@@ -143,7 +143,16 @@ function readLocation(r: WireReader): FieldPathElement[] {
         const et = s.tag();
         if (et === 10) fieldName = s.string();
         else if (et === 24) index = s.int32();
-        else if (et > 0) s.skip(et & 7);
+        else if (et === 18) {
+          // The oldest versions sent the index as a google.protobuf.Int64Value at field 2.
+          const w = s.sub();
+          index = 0;
+          while (w.more()) {
+            const wt = w.tag();
+            if (wt === 8) index = w.int64Number();
+            else if (wt > 0) w.skip(wt & 7);
+          }
+        } else if (et > 0) s.skip(et & 7);
       }
       r.absorb(s);
       path.push({ fieldName, index });

@@ -132,8 +132,9 @@ export function adsErrorHooks(options: AdsErrorHooksOptions = {}): Hooks {
       if (options.logger) {
         try {
           const record: GoogleAdsApiLogRecord = { ...toLogRecord(error), hook, customerId: context.customerId, loginCustomerId: context.loginCustomerId, method: context.method };
-          if (record.level === 'warn') options.logger.warn(record, record.msg);
-          else options.logger.error(record, record.msg);
+          const fields = record as unknown as Record<string, unknown>;
+          if (record.level === 'warn') options.logger.warn(fields, record.msg);
+          else options.logger.error(fields, record.msg);
         } catch {
           // A broken logger must not change the outcome of the call.
         }

@@ -127,7 +127,9 @@ export class RedisRetryBudget implements RetryBudget {
   readonly failureCost: number;
   readonly successCredit: number;
   readonly #client: RedisScriptClient;
-  readonly #o: Required<Omit<RedisRetryBudgetOptions, 'client' | 'prefix' | 'scope' | 'capacity' | 'failureCost' | 'successCredit' | 'onFallback'>> & Pick<RedisRetryBudgetOptions, 'onFallback'>;
+  readonly #o: Required<Omit<RedisRetryBudgetOptions, 'client' | 'prefix' | 'scope' | 'capacity' | 'failureCost' | 'successCredit' | 'onFallback'>> & {
+    readonly onFallback: ((reason: unknown) => void) | undefined;
+  };
   readonly #options: RedisRetryBudgetOptions;
   #downUntil = 0;
   #mode: RedisBudgetMode = 'redis';

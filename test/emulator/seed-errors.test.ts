@@ -67,7 +67,7 @@ after(async () => {
   await emu.close();
 });
 
-function expectCode(failureCase: { readonly errorCode?: { readonly errorCode: { readonly case?: string; readonly value?: unknown } } }, key: string) {
+function expectCode(failureCase: { readonly errorCode?: { readonly errorCode: { readonly case?: string | undefined; readonly value?: unknown } } | undefined }, key: string) {
   const code = findCode(key)!;
   assert.equal(failureCase.errorCode?.errorCode.case, code.category);
   assert.equal(failureCase.errorCode?.errorCode.value, code.number);

@@ -90,9 +90,9 @@ test('the error hooks replace the thrown failure with an AdsError, log it redact
   assert.equal(log.lines[1]!.record['method'], 'GoogleAdsService.Mutate');
 
   // Something that is not a failure at all is never replaced.
-  await observe.onServiceError!({ credentials, method: 'X.Y', requestOptions: {}, error: new TypeError('bug in caller code') as never });
+  await observe.onServiceError!({ credentials, method: 'X.Y' as never, requestOptions: {}, error: new TypeError('bug in caller code') as never });
   const strict = adsErrorHooks();
-  await strict.onServiceError!({ credentials, method: 'X.Y', requestOptions: {}, error: new TypeError('bug in caller code') as never });
+  await strict.onServiceError!({ credentials, method: 'X.Y' as never, requestOptions: {}, error: new TypeError('bug in caller code') as never });
 });
 
 let emu: RunningEmulator;

@@ -130,7 +130,8 @@ test('per call, through google-gax: google-ads-node failures carry the decoded f
 
 test('withAdsErrors on a plain grpc-js client: callbacks and stream errors get AdsErrors', async () => {
   const c = withAdsErrors(client());
-  const { error } = await search(c, 'SELECT campaign.nme FROM campaign');
+  const { error: raw } = await search(c, 'SELECT campaign.nme FROM campaign');
+  const error: unknown = raw;
   assert.ok(isAdsError(error));
   assert.equal(error.code, 'queryError.UNRECOGNIZED_FIELD');
   assert.equal(error.status?.name, 'INVALID_ARGUMENT');
