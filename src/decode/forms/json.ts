@@ -20,6 +20,8 @@ export interface JsonContext {
   retryAfterMs: number | null;
 }
 
+const LIMIT_REASON = /limitexceeded|quotaexceeded|ratelimit|dailylimit|variableterm/i;
+
 /** Decodes a parsed JSON value (or an object of the same shape); null when it is none of the forms. */
 export function decodeJsonValue(v: unknown, ctx: JsonContext): Found | null {
   if (Array.isArray(v)) return decodeStreamArray(v, ctx);
@@ -181,6 +183,12 @@ export function decodeErrorObject(e: Obj, source: SourceForm, ctx: JsonContext, 
   if (entries.length === 0 && message) {
     const o = oauthFromText(message);
     if (o && /plugin|oauth|token|grant|credential/i.test(message)) entries.push(o);
+  }
+  // Older Google APIs answer rate and quota limits with HTTP 403, which alone reads as
+  // PERMISSION_DENIED. When the body names no status and its reasons are limits, the gRPC
+  // counterpart is RESOURCE_EXHAUSTED.
+  if (!byName && statusCode === 7 && entries.length > 0 && entries.every((x) => x.code.category === 'global' && LIMIT_REASON.test(x.code.name))) {
+    statusCode = 8;
   }
   const recognized = statusCode !== null || entries.length > 0;
   if (!recognized) issues.push('the error object has no status, code or known details');
