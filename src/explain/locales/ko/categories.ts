@@ -175,13 +175,13 @@ export const categories: Readonly<Record<string, CategoryGuidance>> = {
     prevent: ['문서에 나온 측정기준 조합에서 시작하세요.'],
   },
   authenticationError: {
-    about: 'API가 호출한 사람을 확인하지 못했다는 뜻입니다. OAuth 토큰, 개발자 토큰 또는 고객 ID가 없거나 잘못되었습니다.',
+    about: '이 카테고리의 오류는 API가 호출한 사람을 확인하지 못했다는 뜻입니다. OAuth 토큰, 개발자 토큰 또는 고객 ID가 없거나 잘못되었습니다.',
     resource: '사용자 인증 정보(OAuth 액세스 토큰, developer-token 헤더, 고객 ID)',
     steps: ['OAuth 액세스 토큰을 새로고침해 Authorization: Bearer <token> 형식으로 보내세요.', 'developer-token 헤더와 하이픈 없는 10자리 고객 ID를 보내세요.'],
     prevent: ['토큰과 헤더는 클라이언트 라이브러리가 관리하게 하고, 계정별 사용자 인증 정보는 하나의 구성에 모아 두세요.'],
   },
   authorizationError: {
-    about: '호출한 사람은 확인되었지만 권한이 없다는 뜻입니다. 사용자 액세스, 관리자 계정 계층 구조, 개발자 토큰 수준 또는 Cloud 프로젝트가 원인입니다.',
+    about: '이 카테고리의 오류는 호출한 사람은 확인되었지만 권한이 없다는 뜻입니다. 사용자 액세스, 관리자 계정 계층 구조, 개발자 토큰 수준 또는 Cloud 프로젝트가 원인입니다.',
     resource: '액세스 권한(사용자 역할, login-customer-id, 개발자 토큰 액세스 수준)',
     steps: ['login-customer-id를 사용자가 액세스 권한을 가진 관리자 계정(10자리)으로 설정하세요.', '관리자 > 액세스 및 보안에서 사용자의 역할을, API 센터에서 개발자 토큰의 액세스 수준을 확인하세요.'],
     prevent: ['관리자 계정 ID, 클라이언트 계정 ID, OAuth 사용자를 함께 저장하고, 계정을 새로 연결할 때 액세스 권한을 확인하세요.'],
@@ -313,7 +313,7 @@ export const categories: Readonly<Record<string, CategoryGuidance>> = {
     prevent: ['click_view는 하루씩 조회하세요.'],
   },
   collectionSizeError: {
-    about: '요청의 목록에 요소가 너무 적거나 너무 많다는 뜻입니다.',
+    about: '이 카테고리의 오류는 요청의 목록에 요소가 너무 적거나 너무 많다는 뜻입니다.',
     resource: '요청의 반복 필드(목록)',
     steps: ['필드 경로의 목록에 요소가 몇 개 있는지 그 필드의 한도와 비교해 확인하세요.'],
     prevent: ['보내기 전에 목록 크기 제한을 검사하세요.'],
@@ -325,7 +325,7 @@ export const categories: Readonly<Record<string, CategoryGuidance>> = {
     prevent: ['문서에 나온 측정기준 조합에서 시작하세요.'],
   },
   contextError: {
-    about: '작업을 보낸 맥락에서 그 작업이 허용되지 않는다는 뜻입니다.',
+    about: '이 카테고리의 오류는 작업을 보낸 맥락에서 그 작업이 허용되지 않는다는 뜻입니다.',
     resource: '작업의 맥락(상위 리소스, 계정)',
     steps: ['상위 리소스(삭제되었는지)와 그 위치에서 작업이 허용되는지 확인하세요.'],
     prevent: ['작업을 만들 때 삭제된 상위 리소스는 건너뛰세요.'],
@@ -373,7 +373,7 @@ export const categories: Readonly<Record<string, CategoryGuidance>> = {
     prevent: ['세트를 바꾸기 전에 먼저 읽으세요.'],
   },
   countryCodeError: {
-    about: '요청의 국가 코드가 유효하지 않다는 뜻입니다.',
+    about: '이 카테고리의 오류는 요청의 국가 코드가 유효하지 않다는 뜻입니다.',
     resource: '국가 코드',
     steps: ['US, KR처럼 두 글자로 된 ISO 3166-1 alpha-2 국가 코드를 사용하세요.'],
     prevent: ['국가 코드를 ISO 목록과 대조해 검증하세요.'],
@@ -385,13 +385,13 @@ export const categories: Readonly<Record<string, CategoryGuidance>> = {
     prevent: ['보내기 전에 기준 값을 정규화하고 검증하세요.'],
   },
   currencyCodeError: {
-    about: '통화 코드가 지원되지 않는다는 뜻입니다.',
+    about: '이 카테고리의 오류는 통화 코드가 지원되지 않는다는 뜻입니다.',
     resource: '통화 코드',
     steps: ['USD, KRW처럼 지원되는 세 글자 ISO 4217 통화 코드를 사용하세요.'],
     prevent: ['통화 코드를 지원 목록과 대조해 검증하세요.'],
   },
   currencyError: {
-    about: '금액이 통화의 청구 가능 단위의 배수가 아니라는 뜻입니다.',
+    about: '이 카테고리의 오류는 금액이 통화의 청구 가능 단위의 배수가 아니라는 뜻입니다.',
     resource: '마이크로 단위 금액',
     steps: ['금액을 통화의 청구 가능 단위로 반올림하세요(대부분의 통화에서 10,000마이크로의 배수).'],
     prevent: ['금액을 마이크로로 변환하기 전에 반올림하세요.'],
@@ -481,25 +481,25 @@ export const categories: Readonly<Record<string, CategoryGuidance>> = {
     prevent: ['변경하기 전에 연결 상태를 읽으세요.'],
   },
   dateError: {
-    about: '날짜나 날짜-시간 값의 형식이 잘못되었거나 허용 범위를 벗어났다는 뜻입니다.',
+    about: '이 카테고리의 오류는 날짜나 날짜-시간 값의 형식이 잘못되었거나 허용 범위를 벗어났다는 뜻입니다.',
     resource: '날짜와 날짜-시간',
     steps: ['날짜는 yyyy-MM-dd, 날짜-시간은 yyyy-MM-dd HH:mm:ss(계정 시간대)로, 허용 범위 안에서 사용하세요.'],
     prevent: ['날짜는 하나의 도우미 함수로 형식을 맞추고, 보내기 전에 범위를 확인하세요.'],
   },
   dateRangeError: {
-    about: '날짜 범위가 유효하지 않다는 뜻입니다. 시작일이 종료일보다 늦거나, 과거이거나, 너무 먼 미래입니다.',
+    about: '이 카테고리의 오류는 날짜 범위가 유효하지 않다는 뜻입니다. 시작일이 종료일보다 늦거나, 과거이거나, 너무 먼 미래입니다.',
     resource: '날짜 범위(시작일과 종료일)',
     steps: ['시작일은 종료일보다 앞서야 하고, 새 항목이라면 과거가 아니어야 하며, 허용되는 최대 날짜 이내여야 합니다.'],
     prevent: ['보내기 전에 시작일과 종료일을 함께 확인하세요.'],
   },
   distinctError: {
-    about: '목록에 같은 요소나 유형이 두 번 들어 있다는 뜻입니다.',
+    about: '이 카테고리의 오류는 목록에 같은 요소나 유형이 두 번 들어 있다는 뜻입니다.',
     resource: '서로 다른 요소만 담아야 하는 목록',
     steps: ['필드 경로의 목록에서 중복된 요소를 빼세요.'],
     prevent: ['보내기 전에 목록의 중복을 제거하세요.'],
   },
   enumError: {
-    about: '이 위치에서 허용되지 않는 enum 값이라는 뜻입니다.',
+    about: '이 카테고리의 오류는 이 위치에서 허용되지 않는 enum 값이라는 뜻입니다.',
     resource: 'enum 필드',
     steps: ['이 맥락에서 필드가 받는 enum 값 중 하나를 사용하세요. UNSPECIFIED와 UNKNOWN은 입력값으로 절대 유효하지 않습니다.'],
     prevent: ['UNSPECIFIED나 UNKNOWN 값은 절대 보내지 마세요.'],
@@ -577,7 +577,7 @@ export const categories: Readonly<Record<string, CategoryGuidance>> = {
     prevent: ['피드에서 애셋으로 이전하세요.'],
   },
   fieldError: {
-    about: '요청의 필드가 없거나, 허용되지 않거나, 변경할 수 없다는 뜻입니다.',
+    about: '이 카테고리의 오류는 요청의 필드가 없거나, 허용되지 않거나, 변경할 수 없다는 뜻입니다.',
     resource: '작업 대상 리소스의 필드',
     steps: ['필드 경로를 보고, 필수 필드는 설정하고, 비워 두어야 하는 필드는 설정하지 말고, 업데이트에서 변경 불가 필드는 바꾸지 마세요.', '업데이트에서는 실제로 바꾸는 필드만 update_mask에 넣으세요.'],
     prevent: ['설정한 필드로부터 업데이트 마스크를 만드세요(클라이언트 라이브러리에 도우미 함수가 있습니다).'],
@@ -619,7 +619,7 @@ export const categories: Readonly<Record<string, CategoryGuidance>> = {
     prevent: ['기존 목표를 먼저 읽으세요.'],
   },
   headerError: {
-    about: '요청 헤더에 잘못된 값이 들어 있다는 뜻입니다.',
+    about: '이 카테고리의 오류는 요청 헤더에 잘못된 값이 들어 있다는 뜻입니다.',
     resource: '요청 헤더(login-customer-id, linked-customer-id)',
     steps: ['헤더의 고객 ID는 하이픈 없는 10자리 숫자로 보내세요.'],
     prevent: ['ID를 저장할 때 숫자만 남도록 정규화하세요.'],
@@ -631,7 +631,7 @@ export const categories: Readonly<Record<string, CategoryGuidance>> = {
     prevent: ['인증 상태를 먼저 읽으세요.'],
   },
   idError: {
-    about: '요청의 ID가 존재하지 않는다는 뜻입니다.',
+    about: '이 카테고리의 오류는 요청의 ID가 존재하지 않는다는 뜻입니다.',
     resource: '요청의 ID',
     steps: ['필드 경로의 ID를 확인하세요. 이 계정에 존재하고 삭제되지 않은 것이어야 합니다.'],
     prevent: ['ID를 코드에 직접 적지 말고 API에서 읽어 오세요.'],
@@ -703,7 +703,7 @@ export const categories: Readonly<Record<string, CategoryGuidance>> = {
     prevent: ['라벨은 한 번 만들어 재사용하세요.'],
   },
   languageCodeError: {
-    about: '언어 코드가 유효하지 않거나 찾을 수 없다는 뜻입니다.',
+    about: '이 카테고리의 오류는 언어 코드가 유효하지 않거나 찾을 수 없다는 뜻입니다.',
     resource: '언어 코드',
     steps: ['지원되는 언어 코드(예: en, ko, id, zh_TW)를 사용하세요.'],
     prevent: ['언어 코드를 지원 목록과 대조해 검증하세요.'],
@@ -769,19 +769,19 @@ export const categories: Readonly<Record<string, CategoryGuidance>> = {
     prevent: ['요청마다 고유한 임시 ID를 생성하세요.'],
   },
   notAllowlistedError: {
-    about: '제한적으로 출시된 기능의 허용 목록에 계정이 없다는 뜻입니다.',
+    about: '이 카테고리의 오류는 제한적으로 출시된 기능의 허용 목록에 계정이 없다는 뜻입니다.',
     resource: '허용 목록 기반 기능',
     steps: ['Google 담당자에게 액세스를 요청하거나, 해당 기능을 빼고 요청하세요.'],
     prevent: ['기능을 사용하기 전에 사용 가능 여부를 확인하세요.'],
   },
   notEmptyError: {
-    about: '비어 있으면 안 되는 목록이 비어 있었다는 뜻입니다.',
+    about: '이 카테고리의 오류는 비어 있으면 안 되는 목록이 비어 있었다는 뜻입니다.',
     resource: '필수 목록',
     steps: ['필드 경로의 목록에 요소를 하나 이상 추가하세요.'],
     prevent: ['보내기 전에 목록이 비어 있지 않은지 확인하세요.'],
   },
   nullError: {
-    about: '내용이 필요한 자리에 null 값이 들어 있었다는 뜻입니다.',
+    about: '이 카테고리의 오류는 내용이 필요한 자리에 null 값이 들어 있었다는 뜻입니다.',
     resource: '필수 값',
     steps: ['필드 경로에 값을 설정하세요.'],
     prevent: ['목록이나 메시지에 null 요소를 보내지 마세요.'],
@@ -793,13 +793,13 @@ export const categories: Readonly<Record<string, CategoryGuidance>> = {
     prevent: ['테스트를 거친 함수 하나로 식별자를 정규화하고 해시하세요.'],
   },
   operationAccessDeniedError: {
-    about: '이 리소스에서는 이런 종류의 작업이 허용되지 않는다는 뜻입니다.',
+    about: '이 카테고리의 오류는 이 리소스에서는 이런 종류의 작업이 허용되지 않는다는 뜻입니다.',
     resource: '특정 리소스에 대한 작업',
     steps: ['이 캠페인 또는 광고 그룹 유형에서 리소스가 어떤 작업(생성, 업데이트, 삭제)을 지원하는지 확인하세요.'],
     prevent: ['허용되는 작업은 서비스 참조 문서에서 확인하세요.'],
   },
   operatorError: {
-    about: '지원되지 않는 연산자라는 뜻입니다.',
+    about: '이 카테고리의 오류는 지원되지 않는 연산자라는 뜻입니다.',
     resource: '요청의 연산자',
     steps: ['필드가 지원하는 연산자를 사용하세요.'],
     prevent: ['지원되는 연산자는 참조 문서에서 확인하세요.'],
@@ -817,7 +817,7 @@ export const categories: Readonly<Record<string, CategoryGuidance>> = {
     prevent: ['호출하기 전에 customer.manager를 확인하세요.'],
   },
   policyFindingError: {
-    about: '광고 정책 검토에서 콘텐츠가 문제로 지적되었다는 뜻입니다.',
+    about: '이 카테고리의 오류는 광고 정책 검토에서 콘텐츠가 문제로 지적되었다는 뜻입니다.',
     resource: '광고, 애셋, 키워드에 대한 광고 정책 검토',
     steps: ['오류 세부정보의 정책 주제를 읽고 텍스트나 URL을 바꾸거나, 정책이 허용하는 경우 예외를 요청하세요.'],
     prevent: ['Google Ads 정책을 따르고, 새 텍스트는 validate_only로 시험하세요.'],
@@ -829,7 +829,7 @@ export const categories: Readonly<Record<string, CategoryGuidance>> = {
     prevent: ['예외를 보내기 전에 광고 유형의 지원 여부를 확인하세요.'],
   },
   policyViolationError: {
-    about: '콘텐츠가 광고 정책을 위반한다는 뜻입니다.',
+    about: '이 카테고리의 오류는 콘텐츠가 광고 정책을 위반한다는 뜻입니다.',
     resource: '광고 정책 위반(주로 키워드)',
     steps: ['세부정보의 정책 이름과 위반 텍스트를 읽고 텍스트를 바꾸거나, 예외 요청이 가능하면 예외 키를 보내세요.'],
     prevent: ['보내기 전에 텍스트에 정책 문제가 없는지 걸러 내세요.'],
@@ -853,13 +853,13 @@ export const categories: Readonly<Record<string, CategoryGuidance>> = {
     prevent: ['테스트를 거친 템플릿으로 쿼리를 만들고, 먼저 쿼리 빌더에서 시험해 보세요.'],
   },
   quotaError: {
-    about: '할당량이나 비율 한도에 도달했다는 뜻입니다.',
+    about: '이 카테고리의 오류는 할당량이나 비율 한도에 도달했다는 뜻입니다.',
     resource: 'API 할당량과 비율 한도',
     steps: ['오류에 나온 지연 시간만큼 기다린 뒤 더 낮은 빈도로 다시 보내세요.', '일일 한도라면 오늘은 멈추고 더 높은 액세스 수준을 신청하세요.'],
     prevent: ['작업을 묶어 보내고, 보고서를 캐시하고, 요청을 시간에 걸쳐 분산하세요.'],
   },
   rangeError: {
-    about: '숫자가 허용 범위를 벗어났다는 뜻입니다.',
+    about: '이 카테고리의 오류는 숫자가 허용 범위를 벗어났다는 뜻입니다.',
     resource: '숫자 값',
     steps: ['필드 경로의 값을 허용 범위 안으로 맞추세요(메시지 참고).'],
     prevent: ['값을 문서에 나온 범위로 제한하세요.'],
@@ -883,7 +883,7 @@ export const categories: Readonly<Record<string, CategoryGuidance>> = {
     prevent: ['기존 구독을 먼저 읽으세요.'],
   },
   regionCodeError: {
-    about: '지역 코드가 유효하지 않다는 뜻입니다.',
+    about: '이 카테고리의 오류는 지역 코드가 유효하지 않다는 뜻입니다.',
     resource: '지역 코드',
     steps: ['US, KR처럼 두 글자로 된 올바른 CLDR 지역 코드를 사용하세요.'],
     prevent: ['지역 코드를 검증하세요.'],
@@ -895,13 +895,13 @@ export const categories: Readonly<Record<string, CategoryGuidance>> = {
     prevent: ['리소스 이름은 클라이언트 라이브러리의 경로 도우미로 만드세요.'],
   },
   resourceAccessDeniedError: {
-    about: '리소스를 읽을 수는 있지만 변경할 수는 없다는 뜻입니다.',
+    about: '이 카테고리의 오류는 리소스를 읽을 수는 있지만 변경할 수는 없다는 뜻입니다.',
     resource: '다른 계정이 소유한 리소스',
     steps: ['리소스를 소유한 계정에서 변경하세요.'],
     prevent: ['공유 항목을 변경하기 전에 소유 계정을 확인하세요.'],
   },
   resourceCountLimitExceededError: {
-    about: '계정이나 상위 리소스에서 어떤 리소스의 최대 개수에 도달했다는 뜻입니다.',
+    about: '이 카테고리의 오류는 계정이나 상위 리소스에서 어떤 리소스의 최대 개수에 도달했다는 뜻입니다.',
     resource: '리소스 개수 한도(캠페인, 광고 그룹, 광고, 키워드, 공유 세트…)',
     steps: ['사용하지 않는 항목(예: 일시중지되었거나 오래된 항목)을 삭제해 자리를 만들거나, 새 항목을 다른 상위 리소스에 넣으세요.', '오류 세부정보에 어떤 한도인지, 한도 값과 현재 개수가 나와 있습니다.'],
     prevent: ['문서에 나온 한도와 비교해 개수를 추적하고 정기적으로 정리하세요. 삭제된 항목도 개수에 포함될 수 있습니다.'],
@@ -943,7 +943,7 @@ export const categories: Readonly<Record<string, CategoryGuidance>> = {
     prevent: ['이 뷰에 대해 문서에 나온 쿼리에서 시작하세요.'],
   },
   sizeLimitError: {
-    about: '요청이나 응답이 너무 크다는 뜻입니다.',
+    about: '이 카테고리의 오류는 요청이나 응답이 너무 크다는 뜻입니다.',
     resource: '요청 및 응답 크기',
     steps: ['요청당 작업 수를 줄이거나, 더 적은 행과 필드를 요청하세요(필터 추가, SearchStream 사용, 페이징).'],
     prevent: ['큰 작업은 더 작은 요청으로 나누세요.'],
@@ -955,13 +955,13 @@ export const categories: Readonly<Record<string, CategoryGuidance>> = {
     prevent: ['스마트 캠페인을 만들기 전에 비즈니스 정보를 모두 모으세요.'],
   },
   stringFormatError: {
-    about: '텍스트 값에 허용되지 않는 문자나 형식이 있다는 뜻입니다.',
+    about: '이 카테고리의 오류는 텍스트 값에 허용되지 않는 문자나 형식이 있다는 뜻입니다.',
     resource: '텍스트 값',
     steps: ['허용되지 않는 문자를 빼거나, 값을 예상 형식에 맞추세요.'],
     prevent: ['보내기 전에 텍스트를 정리(sanitize)하세요.'],
   },
   stringLengthError: {
-    about: '텍스트 값이 비어 있거나, 너무 짧거나, 너무 길다는 뜻입니다.',
+    about: '이 카테고리의 오류는 텍스트 값이 비어 있거나, 너무 짧거나, 너무 길다는 뜻입니다.',
     resource: '텍스트 길이',
     steps: ['필드 경로의 텍스트를 줄이거나 채워서 필드의 한도에 맞추세요.'],
     prevent: ['보내기 전에 길이(문자 수 기준, 일부 문자 체계는 두 배로 계산)를 확인하세요.'],
@@ -973,13 +973,13 @@ export const categories: Readonly<Record<string, CategoryGuidance>> = {
     prevent: ['변경하기 전에 연결을 읽으세요.'],
   },
   timeZoneError: {
-    about: '시간대가 유효하지 않다는 뜻입니다.',
+    about: '이 카테고리의 오류는 시간대가 유효하지 않다는 뜻입니다.',
     resource: '시간대',
     steps: ['America/New_York, Asia/Seoul처럼 올바른 IANA 시간대 이름을 사용하세요.'],
     prevent: ['시간대 이름을 검증하세요.'],
   },
   urlFieldError: {
-    about: 'URL 필드(최종 URL, 추적 템플릿, 맞춤 매개변수…)의 형식이 잘못되었다는 뜻입니다.',
+    about: '이 카테고리의 오류는 URL 필드(최종 URL, 추적 템플릿, 맞춤 매개변수…)의 형식이 잘못되었다는 뜻입니다.',
     resource: 'URL, 추적 템플릿, 맞춤 매개변수',
     steps: ['필드 경로의 URL을 확인하세요: 프로토콜(https://), 호스트, 최상위 도메인, 중괄호로 감싼 ValueTrack 태그, 맞춤 매개변수의 키와 값.'],
     prevent: ['보내기 전에 URL 파서로 URL과 추적 템플릿을 검증하세요.'],
