@@ -294,8 +294,11 @@ export interface BinaryStatus {
   details: { typeUrl: string; value: Uint8Array }[];
 }
 
-/** Decodes google.rpc.Status bytes (details left as Any: type URL + bytes). */
-export function decodeStatusBytes(buf: Uint8Array, issues: string[]): BinaryStatus {
+/**
+ * Decodes google.rpc.Status bytes (details left as Any: type URL + bytes). With `skipFailures`,
+ * a GoogleAdsFailure detail keeps its type URL but not its bytes (the caller already has it).
+ */
+export function decodeStatusBytes(buf: Uint8Array, issues: string[], skipFailures = false): BinaryStatus {
   const r = new WireReader(buf);
   let code: number | null = null;
   let message = '';
@@ -311,7 +314,7 @@ export function decodeStatusBytes(buf: Uint8Array, issues: string[]): BinaryStat
       while (s.more()) {
         const at = s.tag();
         if (at === 10) typeUrl = s.string();
-        else if (at === 18) value = s.bytes();
+        else if (at === 18 && !(skipFailures && typeUrl.endsWith('.GoogleAdsFailure'))) value = s.bytes();
         else if (at > 0) s.skip(at & 7);
       }
       r.absorb(s);

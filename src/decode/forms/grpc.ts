@@ -97,7 +97,7 @@ export function decodeGrpcError(e: object, apiVersionOption: string | null): Fou
   }
   const statusBin = toBytes(md.get('grpc-status-details-bin'));
   if (statusBin) {
-    const st = decodeStatusBytes(statusBin, issues);
+    const st = decodeStatusBytes(statusBin, issues, entries.length > 0);
     if (statusCode === null && st.code !== null && statusByCode(st.code)) statusCode = st.code;
     for (const d of st.details) {
       const typeName = typeNameOf(d.typeUrl);
