@@ -9,8 +9,9 @@ import { Metadata } from '@grpc/grpc-js';
 import { errors as opteoErrors } from 'google-ads-api';
 import { GoogleAdsFailureSchema } from '../src/gen/pb/google/ads/googleads/v25/errors/errors_pb.js';
 import { StatusSchema } from '../src/gen/pb/google/rpc/status_pb.js';
-import { decode } from '../src/decode/index.js';
-import { decodeFailureBytes } from '../src/decode/failure-binary.js';
+// The compiled package (what users run), built by `npm run build` / `npm ci`.
+import { decode } from '../dist/decode/index.js';
+import { decodeFailureBytes } from '../dist/decode/failure-binary.js';
 import { measure, table, keepAlive } from './harness.js';
 
 const { decamelizeKeys } = (await import(new URL('../node_modules/google-ads-api/build/esm/parserRest.js', import.meta.url).href)) as {
@@ -74,7 +75,7 @@ const oCore = measure('ads-errors: core failure reader (bytes → entries)', () 
 const pRest = measure('google-ads-api: JSON.parse + decamelize + new GoogleAdsFailure', opteoRest);
 const oRest = measure('ads-errors: decode(REST body string) → AdsError, classified', () => decode(restBody));
 
-console.log('Decode a typical two-error failure (median of 15 rounds; Node', process.version + ')\n');
+console.log('Decode a typical two-error failure (compiled dist/, median of 15 rounds; Node', process.version + ')\n');
 add(pGrpc);
 add(pGrpcNamed);
 add(oGrpc, pGrpc.nsPerOp);
