@@ -5,7 +5,7 @@ import { decode } from '../decode/decode.js';
 import type { AdsError } from '../error/ads-error.js';
 import { int, int64String, isObj, pick, prop } from '../decode/values.js';
 import { WireReader } from '../decode/wire.js';
-import { groupOperations, isEmptyResult, type PendingError } from './group.js';
+import { groupOperations, isEmptyResult, type PendingError, operationCount } from './group.js';
 import type { OperationsSplit } from './types.js';
 
 export interface BatchOptions {
@@ -57,11 +57,7 @@ function looksLikeBatchResult(r: unknown): boolean {
  */
 export function splitBatchResults(pages: unknown, operations?: number | readonly unknown[], options: BatchOptions = {}): OperationsSplit {
   const issues: string[] = [];
-  let count: number | null = null;
-  if (typeof operations === 'number') {
-    if (Number.isInteger(operations) && operations >= 0) count = operations;
-    else issues.push(`the operation count ${String(operations)} is not a whole number; it was inferred instead`);
-  } else if (Array.isArray(operations)) count = operations.length;
+  const count = operationCount(operations, issues);
   const raws: RawResult[] = [];
   try {
     for (const page of pageList(pages)) readPage(page, raws, issues);

@@ -149,3 +149,16 @@ export function isEmptyResult(v: unknown, depth = 0): boolean {
   }
   return true;
 }
+
+/**
+ * The operation count a caller gave (a number or the operations themselves), or null to infer
+ * it; a count that is not a whole number is reported in `issues` and inferred instead.
+ */
+export function operationCount(operations: number | readonly unknown[] | undefined, issues: string[]): number | null {
+  if (typeof operations === 'number') {
+    if (Number.isInteger(operations) && operations >= 0) return operations;
+    issues.push(`the operation count ${String(operations)} is not a whole number; it was inferred instead`);
+    return null;
+  }
+  return Array.isArray(operations) ? operations.length : null;
+}

@@ -6,7 +6,7 @@ import { decode } from '../decode/decode.js';
 import { isObj, pick, prop } from '../decode/values.js';
 import type { AdsError } from '../error/ads-error.js';
 import { isAdsError } from '../error/ads-error.js';
-import { groupOperations, type PendingError } from './group.js';
+import { groupOperations, type PendingError, operationCount } from './group.js';
 import { readMutateResponseBytes } from './mutate-binary.js';
 import type { OperationsSplit } from './types.js';
 
@@ -47,11 +47,7 @@ export function looksLikeMutateResponse(o: unknown): boolean {
  */
 export function splitOperations(response: unknown, operations?: number | readonly unknown[], options: SplitOptions = {}): OperationsSplit {
   const issues: string[] = [];
-  let count: number | null = null;
-  if (typeof operations === 'number') {
-    if (Number.isInteger(operations) && operations >= 0) count = operations;
-    else issues.push(`the operation count ${String(operations)} is not a whole number; it was inferred instead`);
-  } else if (Array.isArray(operations)) count = operations.length;
+  const count = operationCount(operations, issues);
   try {
     return splitAny(response, count, options, issues);
   } catch (e) {

@@ -3,26 +3,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { main } from '../../src/cli/main.js';
-import type { CliIO } from '../../src/cli/io.js';
+import { runCli } from '../cli/helpers.js';
 import { pickLocale } from '../../src/cli/commands/explain.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-async function run(argv: string[], stdin = '', env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    readStdin: async () => Buffer.from(stdin),
-    env,
-    isTTY: false,
-    isStdinTTY: () => false,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 test('explain CODE prints the explanation with its sections', async () => {
   const r = await run(['explain', 'authorizationError.USER_PERMISSION_DENIED']);

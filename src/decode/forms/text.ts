@@ -104,17 +104,19 @@ export function decodeText(input: string, apiVersionOption: string | null): Foun
       tfRequestId ??= f.requestId;
     }
   }
+  // The JSON reading wins; what it lacks comes from the clues in the surrounding text.
+  const withClues = (found: Found, source: Found['source']): Found => ({
+    ...found,
+    source,
+    apiVersion: found.apiVersion ?? version,
+    statusCode: found.statusCode ?? statusCode,
+    httpStatus: found.httpStatus ?? httpStatus,
+    requestId: found.requestId ?? requestId,
+    retryAfterMs: found.retryAfterMs ?? retryAfterMs,
+    issues: [...(found.issues ?? []), ...issues],
+  });
   if (entries.length === 0 && jsonFound && (jsonFound.entries?.length ?? 0) > 0) {
-    return {
-      ...jsonFound,
-      source: jsonFound.source === 'oauth' ? 'oauth' : 'text',
-      apiVersion: jsonFound.apiVersion ?? version,
-      statusCode: jsonFound.statusCode ?? statusCode,
-      httpStatus: jsonFound.httpStatus ?? httpStatus,
-      requestId: jsonFound.requestId ?? requestId,
-      retryAfterMs: jsonFound.retryAfterMs ?? retryAfterMs,
-      issues: [...(jsonFound.issues ?? []), ...issues],
-    };
+    return withClues(jsonFound, jsonFound.source === 'oauth' ? 'oauth' : 'text');
   }
   if (entries.length === 0) entries = pythonSummary(text, statusCode);
   if (entries.length === 0) entries = qualifiedCodes(text, version, issues);
@@ -123,16 +125,7 @@ export function decodeText(input: string, apiVersionOption: string | null): Foun
     if (o) return { ...oauthFound(o, { httpStatus, requestId }, issues), source: 'oauth' };
   }
   if (entries.length === 0 && jsonFound) {
-    return {
-      ...jsonFound,
-      source: 'text',
-      apiVersion: jsonFound.apiVersion ?? version,
-      statusCode: jsonFound.statusCode ?? statusCode,
-      httpStatus: jsonFound.httpStatus ?? httpStatus,
-      requestId: jsonFound.requestId ?? requestId,
-      retryAfterMs: jsonFound.retryAfterMs ?? retryAfterMs,
-      issues: [...(jsonFound.issues ?? []), ...issues],
-    };
+    return withClues(jsonFound, 'text');
   }
   if (entries.length === 0 && inspected?.recognized) {
     return { ...inspected, apiVersion: inspected.apiVersion ?? version, statusCode: inspected.statusCode ?? statusCode, httpStatus: inspected.httpStatus ?? httpStatus, requestId: inspected.requestId ?? requestId };

@@ -2,7 +2,7 @@
  * The English pack: the reference every other locale mirrors key for key.
  * Loaded on demand by `loadLocale('en')`; nothing imports it statically except tests.
  */
-import type { LocalePack } from '../../types.js';
+import { assemblePack } from '../assemble.js';
 import { categories } from './categories.js';
 import { codesAccess } from './codes-access.js';
 import { codesRequest } from './codes-request.js';
@@ -14,18 +14,6 @@ import { status } from './status.js';
 import { ui } from './ui.js';
 import { user } from './user.js';
 
-const pack: LocalePack = {
-  locale: 'en',
-  ui,
-  status,
-  codes: { ...codesAccess, ...codesRequest, ...codesDomain },
-  categories,
-  global,
-  oauth,
-  errorInfo,
-  words,
-  names,
-  user,
-};
+const pack = assemblePack('en', { ui, status, codesAccess, codesRequest, codesDomain, categories, global, oauth, errorInfo, words, names, user });
 
 export default pack;

@@ -2,7 +2,7 @@
  * Paket bahasa Indonesia: mencerminkan paket bahasa Inggris kunci demi kunci.
  * Dimuat sesuai kebutuhan oleh `loadLocale('id')`; hanya tes yang mengimpornya secara statis.
  */
-import type { LocalePack } from '../../types.js';
+import { assemblePack } from '../assemble.js';
 import { categories } from './categories.js';
 import { codesAccess } from './codes-access.js';
 import { codesRequest } from './codes-request.js';
@@ -14,18 +14,6 @@ import { status } from './status.js';
 import { ui } from './ui.js';
 import { user } from './user.js';
 
-const pack: LocalePack = {
-  locale: 'id',
-  ui,
-  status,
-  codes: { ...codesAccess, ...codesRequest, ...codesDomain },
-  categories,
-  global,
-  oauth,
-  errorInfo,
-  words,
-  names,
-  user,
-};
+const pack = assemblePack('id', { ui, status, codesAccess, codesRequest, codesDomain, categories, global, oauth, errorInfo, words, names, user });
 
 export default pack;
