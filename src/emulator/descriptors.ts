@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { createFileRegistry, createRegistry, fromBinary, type DescMessage, type DescService, type FileRegistry, type Registry } from '@bufbuild/protobuf';
 import { FileDescriptorSetSchema } from '@bufbuild/protobuf/wkt';
-import { GoogleAdsFailureSchema } from '../gen/pb/google/ads/googleads/v25/errors/errors_pb.js';
+import { GoogleAdsFailureSchema } from '../gen/newest-errors.js';
 import { SERVICES_API_VERSION, SERVICES_DESCRIPTOR_FILE } from '../gen/services-meta.js';
 
 /** API version of the served services, e.g. `v25`. */

@@ -13,8 +13,8 @@ import {
   GoogleAdsFailureSchema,
   QuotaErrorDetails_QuotaRateScope,
   type GoogleAdsFailure,
-} from '../gen/pb/google/ads/googleads/v25/errors/errors_pb.js';
-import { ValueSchema } from '../gen/pb/google/ads/googleads/v25/common/value_pb.js';
+} from '../gen/newest-errors.js';
+import { ValueSchema } from '../gen/newest-errors.js';
 import { StatusSchema, type Status } from '../gen/pb/google/rpc/status_pb.js';
 import { ADS_PACKAGE } from './descriptors.js';
 
