@@ -2,6 +2,7 @@
  * Turns code names (`CAMPAIGN_NAME_TOO_LONG`) and field paths (`operations[2].create.name`) into
  * words of a locale, using only the pack's data: its word table and name patterns.
  */
+import { fixParticles } from './particles.js';
 import type { LocalePack } from './types.js';
 
 /** Longest multi-token key tried in the word table (`final_mobile_url`). */
@@ -102,7 +103,7 @@ export function humanizeName(name: string, pack: LocalePack): HumanizedName {
       if (!w.complete) complete = false;
       return w.text;
     });
-    return { text, complete };
+    return { text: fixParticles(text), complete };
   }
   const w = wordsFor(upper.map((t) => t.toLowerCase()), pack);
   return { text: pack.names.fallback.replace('{X}', w.text), complete: w.complete };

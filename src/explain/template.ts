@@ -1,6 +1,7 @@
 /**
  * Filling `{placeholders}` in pack strings with facts.
  */
+import { fixParticles } from './particles.js';
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
@@ -39,12 +40,12 @@ export function fill(template: string, facts: Readonly<Record<string, string | u
     }
     return v;
   });
-  return missing ? null : out;
+  return missing ? null : fixParticles(out);
 }
 
 /** Fills what it can; an unknown placeholder becomes `fallback`. */
 export function fillOr(template: string, facts: Readonly<Record<string, string | undefined>>, fallback: string): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => (FACT_NAMES.has(name) ? (facts[name] ?? fallback) : whole));
+  return fixParticles(template.replace(PLACEHOLDER, (whole, name: string) => (FACT_NAMES.has(name) ? (facts[name] ?? fallback) : whole)));
 }
 
 /** Fills each template of a list; drops those with an unknown placeholder. */
