@@ -108,7 +108,12 @@ export function userMessageWith(pack: LocalePack, input: UserMessageInput, optio
   const human = humanizeName(parts.name, pack);
   const problem = human.complete ? human.text : parts.name;
   const facts = { subject, resource, field: fieldWords, aField, problem, trigger: parts.trigger ?? '' };
-  const tpl = u.codes[parts.codeKey] ?? (field ? u.fallbackField : u.fallback);
+  let tpl = u.codes[parts.codeKey] ?? (field ? u.fallbackField : u.fallback);
+  // When the code's own words already name the field ("the campaign name is too long"), adding
+  // "(the name of the campaign)" only repeats it: the problem alone, ended as the pack ends a sentence.
+  if (!u.codes[parts.codeKey] && field && human.complete && field.length > 1 && problem.toLowerCase().includes(field.toLowerCase())) {
+    tpl = `{problem}${u.fallback.trim().slice(-1)}`;
+  }
   const message = fillOr(tpl, facts, '');
   return opIndex != null ? fillOr(u.operation, { n: String(opIndex + 1), message }, '') : capitalize(message);
 }
