@@ -62,3 +62,12 @@ test('userMessageWith never throws and never leaves a placeholder', () => {
     }),
   );
 });
+
+test('a code that already names the field is not followed by the field again', async () => {
+  const { userMessage } = await import('./user-message.js');
+  const en = await userMessage({ code: 'campaignError.CAMPAIGN_NAME_TOO_LONG', fieldPath: 'operations[1].create.name' }, { locale: 'en' });
+  assert.equal(en, 'Operation 2: the campaign name is too long.');
+  const ko = await userMessage({ code: 'campaignError.CAMPAIGN_NAME_TOO_LONG', fieldPath: 'operations[1].create.name' }, { locale: 'ko' });
+  assert.ok(!ko.includes('('), ko);
+  assert.ok(!ko.includes('이(가)'), 'Korean particle resolved');
+});
