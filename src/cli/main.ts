@@ -21,7 +21,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./commands/web.js')).webCommand,
   },
   emulator: {
-    summary: 'emulator [--grpc-port N] [--http-port N] [--scenario FILE]  run the local Google Ads API emulator',
+    summary: 'emulator [--grpc-port N] [--http-port N] [--scenario FILE] ...  run the local Google Ads API emulator',
     load: async () => (await import('./commands/emulator.js')).emulatorCommand,
   },
 };
