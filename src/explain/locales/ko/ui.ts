@@ -25,7 +25,7 @@ export const ui: UiStrings = {
     versions: '버전',
     number: '번호',
     category: '카테고리',
-    noMatch: '"{query}"와(과) 일치하는 코드가 없습니다.',
+    noMatch: '"{query}"과(와) 일치하는 코드가 없습니다.',
   },
   retry: {
     never: '이 요청을 다시 보내지 마세요. 다시 보내도 결과는 달라지지 않습니다.',
@@ -86,7 +86,7 @@ export const ui: UiStrings = {
     waitDelay: '서버가 다음 요청 전에 {delay} 기다리라고 요청했습니다.',
     noDelay: '서버가 대기 시간을 알려 주지 않았습니다. 지수 백오프를 적용하고 요청 빈도를 낮추세요.',
     unpublished: '서버가 내부 코드 {unpublishedCode}도 함께 보냈습니다. 지원팀에 문의할 때 이 코드를 알려 주세요.',
-    requestId: '문제가 계속되면 요청 ID {requestId}와(과) 함께 신고하세요.',
+    requestId: '문제가 계속되면 요청 ID {requestId}과(와) 함께 신고하세요.',
   },
   composed: {
     what: '{Problem} ({code}).',
