@@ -25,7 +25,7 @@ export const ui: UiStrings = {
     versions: '버전',
     number: '번호',
     category: '카테고리',
-    noMatch: '"{query}"과(와) 일치하는 코드가 없습니다.',
+    noMatch: '"{query}"에 일치하는 코드가 없습니다.',
   },
   retry: {
     never: '이 요청을 다시 보내지 마세요. 다시 보내도 결과는 달라지지 않습니다.',
@@ -62,12 +62,12 @@ export const ui: UiStrings = {
     unknown: '알 수 없음',
   },
   hints: {
-    customerIdDashes: '고객 ID는 하이픈 없이 10자리 숫자인 {digits}(으)로 보내세요. (이번 요청에는 {customerId}이(가) 사용되었습니다.)',
-    loginCustomerIdDashes: 'login-customer-id 헤더는 숫자만 사용해 {loginDigits}(으)로 적으세요. (이번에는 {loginCustomerId}(으)로 전송되었습니다.)',
+    customerIdDashes: '고객 ID는 하이픈 없이 10자리 숫자({digits}) 형식으로 보내세요. 이번 요청에 사용된 값: {customerId}',
+    loginCustomerIdDashes: 'login-customer-id 헤더는 숫자만 사용해 {loginDigits} 형식으로 적으세요. 이번에 전송된 값: {loginCustomerId}',
     loginCustomerIdMissing:
       '요청에 login-customer-id 헤더가 없었습니다. 관리자 계정을 통해 이 계정에 접근한다면 login-customer-id에 해당 관리자 계정의 10자리 ID를 설정하세요.',
     loginCustomerIdSet:
-      '요청에 login-customer-id {loginCustomerId}이(가) 전송되었습니다. 이 관리자 계정이 대상 계정을 실제로 관리하는지, 로그인한 Google 계정이 그 관리자 계정에 액세스할 수 있는지 확인하세요.',
+      '요청의 login-customer-id 값은 {loginCustomerId}입니다. 이 관리자 계정이 대상 계정을 실제로 관리하는지, 로그인한 Google 계정이 그 관리자 계정에 액세스할 수 있는지 확인하세요.',
     field: '오류가 가리키는 필드는 {fieldPath}입니다.',
     fieldWithTrigger: '오류가 가리키는 필드는 {fieldPath}이며, 보낸 값은 {trigger}입니다.',
     resourceCount: '여기에 적용되는 한도는 {limit}입니다.',
@@ -86,16 +86,16 @@ export const ui: UiStrings = {
     waitDelay: '서버가 다음 요청 전에 {delay} 기다리라고 요청했습니다.',
     noDelay: '서버가 대기 시간을 알려 주지 않았습니다. 지수 백오프를 적용하고 요청 빈도를 낮추세요.',
     unpublished: '서버가 내부 코드 {unpublishedCode}도 함께 보냈습니다. 지원팀에 문의할 때 이 코드를 알려 주세요.',
-    requestId: '문제가 계속되면 요청 ID {requestId}과(와) 함께 신고하세요.',
+    requestId: '문제가 계속되면 요청 ID({requestId})를 함께 알려 신고하세요.',
   },
   composed: {
     what: '{Problem} ({code}).',
     about: '카테고리 {category}의 대상은 {resource}입니다. {about}',
     rawTitle: '{category}의 {codeName} 오류',
-    rawProblem: 'API가 {codeName}(으)로 요청을 거부했습니다',
+    rawProblem: 'API가 요청을 거부했습니다(코드: {codeName})',
     cause: '요청(또는 계정의 상태)이 이 카테고리의 규칙을 어겼습니다: {problem}.',
     prevent: '보내기 전에 API 참조 문서와 요청을 대조해 검증하고, 새로운 호출은 validate_only를 true로 설정해 먼저 테스트하세요.',
-    unknownCategoryStep: '호출하는 API 버전의 Google Ads API 오류 참조에서 {code}을(를) 찾아보고, 오류의 메시지 텍스트를 읽어 보세요.',
+    unknownCategoryStep: '호출하는 API 버전의 Google Ads API 오류 참조에서 {code} 항목을 찾아보고, 오류의 메시지 텍스트를 읽어 보세요.',
     unspecifiedTitle: '지정되지 않은 {category} 코드',
     unspecifiedWhat:
       '오류에 {category}의 0 값인 UNSPECIFIED가 들어 있습니다. API가 일부러 보내는 값이 아니며, 대개 오류를 디코딩하는 과정에서 실제 코드가 사라졌다는 뜻입니다.',
