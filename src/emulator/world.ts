@@ -104,12 +104,12 @@ export const IDS = {
 
 /** Tokens of the default world. Everything else `ya29.…` is the default user (see `defaultUser`). */
 export const TOKENS = {
-  access: 'ya29.emulator-admin',
-  clientOnly: 'ya29.emulator-client-user',
-  nonAdsUser: 'ya29.emulator-non-ads-user',
-  expired: 'ya29.emulator-expired',
-  revoked: 'ya29.emulator-revoked',
-  invalidated: 'ya29.emulator-invalidated',
+  access: 'ya29.emulator-admin', // fake, emulator only
+  clientOnly: 'ya29.emulator-client-user', // fake, emulator only
+  nonAdsUser: 'ya29.emulator-non-ads-user', // fake, emulator only
+  expired: 'ya29.emulator-expired', // fake, emulator only
+  revoked: 'ya29.emulator-revoked', // fake, emulator only
+  invalidated: 'ya29.emulator-invalidated', // fake, emulator only
   refresh: '1//emulator-refresh',
   refreshNonAds: '1//emulator-non-ads-user',
   refreshRevoked: '1//emulator-revoked',
