@@ -84,7 +84,7 @@ export const names: NameTemplates = {
     '{X}_IN_USE': 'the {X} is still in use',
     '{X}_REMOVED': 'the {X} has been removed',
     '{X}_EXPIRED': 'the {X} has expired',
-    '{X}_MISMATCH': 'the {X} do not match',
+    '{X}_MISMATCH': 'the {X} values do not match',
     '{X}_CONTAINS_{Y}': 'the {X} contains {Y}',
     '{X}_IMMUTABLE': 'the {X} cannot be changed',
     'IMMUTABLE_{X}': 'the {X} cannot be changed',
