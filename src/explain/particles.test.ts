@@ -10,6 +10,8 @@ test('the particle that fits the last syllable is kept', () => {
   assert.equal(fixParticles('캠페인(으)로 이동'), '캠페인으로 이동');
   assert.equal(fixParticles('파일(으)로 저장'), '파일로 저장', 'ㄹ takes 로');
   assert.equal(fixParticles('광고(으)로 이동'), '광고로 이동');
+  assert.equal(fixParticles('캠페인와(과) 광고'), '캠페인과 광고');
+  assert.equal(fixParticles('광고와(과) 예산'), '광고와 예산');
 });
 
 test('after a non-Hangul word both forms stay; other languages pass unchanged', () => {

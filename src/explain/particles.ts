@@ -10,6 +10,7 @@ const PAIRS: readonly (readonly [string, string, string])[] = [
   ['을(를)', '을', '를'],
   ['은(는)', '은', '는'],
   ['과(와)', '과', '와'],
+  ['와(과)', '과', '와'],
   ['아(야)', '아', '야'],
   ['(이)가', '이', '가'],
   ['(을)를', '을', '를'],
@@ -20,7 +21,7 @@ const PAIRS: readonly (readonly [string, string, string])[] = [
   ['(이)나', '이나', '나'],
 ];
 
-const HINT = /\((?:가|를|는|와|야|로|이|을|은|으)\)/;
+const HINT = /\((?:가|를|는|와|과|야|로|이|을|은|으)\)/;
 
 /** The text with each two-form particle resolved where the syllable before it is Hangul. */
 export function fixParticles(text: string): string {
