@@ -15,7 +15,8 @@ import type {
 import { EMPTY_DETAILS, makeEntry, ref, refOf } from './entry.js';
 import { readDurationMs, WireReader, WIRE_LEN } from './wire.js';
 
-const RATE_SCOPES = ['UNSPECIFIED', 'UNKNOWN', 'ACCOUNT', 'DEVELOPER'];
+/** QuotaErrorDetails.QuotaRateScope names, by number. */
+export const RATE_SCOPES: readonly string[] = ['UNSPECIFIED', 'UNKNOWN', 'ACCOUNT', 'DEVELOPER'];
 
 export interface BinaryFailure {
   entries: AdsErrorEntry[];
@@ -328,10 +329,6 @@ export function decodeStatusBytes(buf: Uint8Array, issues: string[], skipFailure
 /** Decodes one google.rpc detail message from its Any bytes. */
 export function decodeRpcDetailBytes(typeName: string, buf: Uint8Array): RpcDetail | null {
   const r = new WireReader(buf);
-  const strings = (fields: number): string[] => {
-    const out: string[] = new Array(fields + 1).fill('');
-    return out;
-  };
   switch (typeName) {
     case 'google.rpc.ErrorInfo': {
       let reason = '';
@@ -367,7 +364,7 @@ export function decodeRpcDetailBytes(typeName: string, buf: Uint8Array): RpcDeta
     }
     case 'google.rpc.QuotaFailure': {
       const violations = readRepeated(r, (s) => {
-        const f = strings(5);
+        const f: string[] = new Array(6).fill('');
         let quotaValue: string | null = null;
         while (s.more()) {
           const t = s.tag();

@@ -16,10 +16,9 @@ import type {
 } from '../error/types.js';
 import { versionIn } from '../catalog/catalog.js';
 import { adsCodeRef, EMPTY_DETAILS, makeEntry, ref } from './entry.js';
-import { decodeFailureBytes, decodeRpcDetailBytes } from './failure-binary.js';
+import { decodeFailureBytes, decodeRpcDetailBytes, RATE_SCOPES } from './failure-binary.js';
 import { durationMs, int, int64String, isObj, pick, prop, str, type Obj } from './values.js';
 
-const RATE_SCOPES = ['UNSPECIFIED', 'UNKNOWN', 'ACCOUNT', 'DEVELOPER'];
 
 /** Does this object look like a GoogleAdsFailure (`errors` whose items have an error code)? */
 export function looksLikeFailure(o: unknown): o is Obj {
